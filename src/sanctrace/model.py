@@ -182,3 +182,40 @@ class Designation:
     @property
     def names(self) -> list[str]:
         return [self.name, *[a for a in self.aliases if a != self.name]]
+
+
+@dataclass(slots=True)
+class ListMeta:
+    """One loaded version of one sanctions list."""
+
+    key: str
+    source: str
+    format: str
+    sha256: str
+    published: date | None = None
+    count: int = 0
+    loaded_at: str = ""
+
+
+@dataclass(slots=True)
+class ListDiff:
+    """What loading a newer version of a list changed, by designation list_id."""
+
+    key: str
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+@dataclass(slots=True)
+class ScreenMatch:
+    """One designation that a name matched, with the score and why."""
+
+    list: str
+    list_id: str
+    name: str
+    score: float
+    programs: list[str] = field(default_factory=list)
+    explanation: str = ""
+    matched_alias: str = ""
