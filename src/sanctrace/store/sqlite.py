@@ -104,7 +104,8 @@ class SqliteStore(Store):
         current = self._db.execute("PRAGMA user_version").fetchone()[0]
         if current > latest:
             raise StoreError(
-                f"store schema version {current} is newer than this sanctrace ({latest}); upgrade sanctrace",
+                f"store schema version {current} is newer than this sanctrace"
+                f" ({latest}); upgrade sanctrace",
                 source=str(self.path),
             )
         for version, sql in migrations:
@@ -381,7 +382,8 @@ class SqliteStore(Store):
 
     def members(self, entity_id: str) -> list[tuple[str, str]]:
         rows = self._db.execute(
-            "SELECT doc_id, local_id FROM entity_members WHERE entity_id = ? ORDER BY doc_id, local_id",
+            "SELECT doc_id, local_id FROM entity_members WHERE entity_id = ?"
+            " ORDER BY doc_id, local_id",
             (entity_id,),
         ).fetchall()
         return [(r[0], r[1]) for r in rows]
@@ -397,7 +399,8 @@ class SqliteStore(Store):
         if entity_id is not None:
             where.append(
                 "EXISTS (SELECT 1 FROM entity_members m WHERE m.doc_id = c.doc_id"
-                " AND m.entity_id = ? AND m.local_id IN (c.subject, c.object, c.via, c.item, c.location))"
+                " AND m.entity_id = ?"
+                " AND m.local_id IN (c.subject, c.object, c.via, c.item, c.location))"
             )
             args.append(entity_id)
         sql = (
@@ -556,7 +559,8 @@ class SqliteStore(Store):
 
     def designation(self, list_key: str, list_id: str) -> Designation | None:
         r = self._db.execute(
-            "SELECT list, list_id, name, schema, data FROM designations WHERE list = ? AND list_id = ?",
+            "SELECT list, list_id, name, schema, data FROM designations"
+            " WHERE list = ? AND list_id = ?",
             (list_key, list_id),
         ).fetchone()
         return designation_from_row(r[0], r[1], r[2], r[3], r[4]) if r else None
