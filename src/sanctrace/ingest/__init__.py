@@ -30,6 +30,10 @@ __all__ = ["expand_sources", "is_url", "parse_date", "read_bytes", "read_source"
 # pay for pypdf, python-docx, trafilatura and feedparser.
 READERS: dict[str, str] = {
     "text": "sanctrace.ingest.text:read_text",
+    "html": "sanctrace.ingest.html:read_html",
+    "pdf": "sanctrace.ingest.pdf:read_pdf",
+    "docx": "sanctrace.ingest.docx:read_docx",
+    "feed": "sanctrace.ingest.feed:read_feed",
 }
 
 

@@ -104,9 +104,9 @@ def sniff(data: bytes, *, source: str, hint: str | None = None) -> str:
         if kind == "docx":
             return "docx"
         raise UnsupportedFormatError(f"unsupported format: {kind}", source=source)
-    kind = binary_kind(head)
-    if kind is not None:
-        raise UnsupportedFormatError(f"unsupported format: {kind}", source=source)
+    binary = binary_kind(head)
+    if binary is not None:
+        raise UnsupportedFormatError(f"unsupported format: {binary}", source=source)
     if _looks_binary(head):
         raise UnsupportedFormatError("unsupported format: binary data", source=source)
     return _markup_kind(head, source=source, hint=_hint(hint))
