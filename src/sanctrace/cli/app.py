@@ -6,6 +6,7 @@ import sys
 from importlib import import_module
 
 import typer
+from typer.exceptions import TyperException
 
 from sanctrace.cli.options import err_console
 from sanctrace.errors import SanctraceError
@@ -60,13 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err_console.print("interrupted")
         return 130
-    except Exception as exc:  # click usage errors carry their own exit code
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            return exc.exit_code
-        raise
+    except TyperException as exc:  # usage errors: unknown option, missing argument
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        else:
+            err_console.print(f"error: {exc}")
+        return int(getattr(exc, "exit_code", 2))
     return 0
 
 
