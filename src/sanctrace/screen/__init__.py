@@ -1,0 +1,1 @@
+"""Screening actors against real sanctions lists: loaders, normalisation, index, matcher."""
