@@ -1,152 +1,266 @@
 """Cluster document entities into resolved entities, then apply analyst judgements.
 
-Automatic rule: two document entities of compatible types are one entity when any of
-their proper names (name or proper aliases) fold to the same key. Judgements win: a
-``merge`` joins two entities' clusters; a ``split`` keeps an entity's members apart from
-everything they were joined to automatically.
+Automatic rules, in order; every one is a dictionary lookup (blocking by key), so the
+whole pass is linear in the number of document entities:
+
+1. **Same name.** Document entities of compatible types whose name or proper alias share a
+   core key (case, punctuation and legal form folded) are one actor.
+2. **Same designation.** Document entities that screened to the same single designation
+   are one actor.
+3. **Short form.** A cluster known only by a short form ("Kupol") joins the one cluster
+   whose longer name starts or ends with it ("IEMZ Kupol") — only when exactly one such
+   cluster exists; "Vektor" beside both "TSK Vektor" and "AO NII Vektor" stays apart.
+
+Clusters that match *different* designations are never joined by rules 1-3.
+
+Judgements win: a ``split`` takes the cluster its reference names apart into one entity
+per distinct name (documents that use the very same name stay together) and keeps those
+parts out of automatic joins; a ``merge`` joins the two clusters its references name,
+whatever the rules said. Splits apply before merges, each in the order they were made.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
 
 from sanctrace.model import make_id
-from sanctrace.resolve.keys import is_proper, name_key
-from sanctrace.store.base import DocEntityRow, EntityRecord, Judgement, Resolution, Store
+from sanctrace.resolve.judgements import parse_ref
+from sanctrace.resolve.keys import core_key, is_proper, name_key, short_forms
+from sanctrace.store.base import DocEntityRow, EntityRecord, Judgement, Resolution
 
 Member = tuple[str, str]
 
+# Types that may be one actor: extractors disagree on Organization vs PublicBody.
+TYPE_CLASS: dict[str, str] = {
+    "Organization": "org",
+    "PublicBody": "org",
+    "Person": "person",
+    "Location": "place",
+    "Product": "product",
+    "Group": "group",
+}
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[Member, Member] = {}
 
-    def find(self, x: Member) -> Member:
-        parent = self.parent.setdefault(x, x)
-        while parent != x:
-            grand = self.parent.setdefault(parent, parent)
-            self.parent[x] = grand
-            x, parent = parent, grand
-        return x
+class _Clusters:
+    """Union-find over row indices that keeps each cluster's designations apart."""
 
-    def union(self, a: Member, b: Member) -> None:
+    def __init__(self, n: int, designations: list[frozenset[str]]) -> None:
+        self.parent = list(range(n))
+        self.designations = list(designations)
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: int, b: int, force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return True
+        da, db = self.designations[ra], self.designations[rb]
+        if not force and da and db and not (da & db):
+            return False  # two different listed actors are never one entity
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.designations[ra] = da | db
+        return True
 
 
-def _keys(row: DocEntityRow) -> set[str]:
-    names = [row.name, *(a for a in row.aliases if is_proper(a))]
-    return {k for k in (name_key(n) for n in names) if k}
+def _class(row: DocEntityRow) -> str:
+    return TYPE_CLASS.get(row.type, row.type)
 
 
-def _entity_id(row_type: str, name: str) -> str:
-    return make_id("ent", row_type, name_key(name))
+def _names(row: DocEntityRow) -> list[str]:
+    return [row.name, *(a for a in row.aliases if is_proper(a))]
 
 
-def build_resolution(rows: list[DocEntityRow], judgements: list[Judgement]) -> Resolution:
-    """The whole assignment; deterministic for the same rows and judgements."""
-    uf = _UnionFind()
-    by_key: dict[tuple[str, str], Member] = {}
-    for row in rows:
-        member = (row.doc_id, row.local_id)
-        uf.find(member)
-        for key in _keys(row):
-            first = by_key.setdefault((row.type, key), member)
-            if first != member:
-                uf.union(first, member)
+def _auto(
+    rows: list[DocEntityRow],
+    designations: list[frozenset[str]],
+    frozen: set[int],
+) -> _Clusters:
+    """Rules 1-3 over every row not in ``frozen``; frozen rows join only their exact name."""
+    uf = _Clusters(len(rows), designations)
+    first: dict[tuple[str, str], int] = {}
+    exact: dict[tuple[str, str], int] = {}
+    cores: list[list[str]] = [[] for _ in rows]
+    for i, row in enumerate(rows):
+        cls = _class(row)
+        if i in frozen:
+            uf.union(exact.setdefault((cls, name_key(row.name)), i), i)
+            continue
+        for name in _names(row):
+            core = core_key(name)
+            if core:
+                cores[i].append(core)
+                uf.union(first.setdefault((cls, core), i), i)
+    # rule 2: one designation, one actor
+    by_designation: dict[str, int] = {}
+    for i, found in enumerate(designations):
+        if i in frozen or len(found) != 1:
+            continue
+        (only,) = found
+        uf.union(by_designation.setdefault(only, i), i)
+    # rule 3: a cluster known only by short names (at most two words) joins the single
+    # cluster whose longer name starts or ends with one of them; decided on a snapshot
+    long_names: dict[tuple[str, str], set[int]] = defaultdict(set)
+    short_keys: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    too_long: set[int] = set()
+    for i, row in enumerate(rows):
+        if i in frozen:
+            continue
+        cls, root = _class(row), uf.find(i)
+        for core in cores[i]:
+            for short in short_forms(core):
+                long_names[(cls, short)].add(root)
+            if core.count(" ") >= 2:
+                too_long.add(root)
+            else:
+                short_keys[root].add((cls, core))
+    joins = []
+    for root, keys in sorted(short_keys.items()):
+        if root in too_long:
+            continue
+        others: set[int] = set()
+        for key in keys:
+            others |= {uf.find(o) for o in long_names.get(key, ())}
+        others.discard(root)
+        if len(others) == 1:
+            joins.append((root, others.pop()))
+    for a, b in joins:
+        uf.union(a, b)
+    return uf
 
-    # Entity ids as an automatic clustering would name them, for judgements to refer to.
-    row_of = {(r.doc_id, r.local_id): r for r in rows}
-    split_members: set[Member] = set()
+
+def _rows_by_ref(rows: list[DocEntityRow]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(type, name key) -> the first row so named, preferring names over aliases."""
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    for i, row in enumerate(rows):
+        for rank, names in ((0, [row.name]), (1, row.aliases)):
+            for name in names:
+                key = (row.type, name_key(name))
+                if key not in out or (rank, i) < out[key]:
+                    out[key] = (rank, i)
+    return out
+
+
+def _targets(
+    ref: str,
+    rows: list[DocEntityRow],
+    by_ref: dict[tuple[str, str], tuple[int, int]],
+    uf: _Clusters,
+    auto_ids: dict[str, int] | None,
+) -> int | None:
+    """The row (any member) of the cluster a judgement reference names, if present."""
+    parsed = parse_ref(ref)
+    if parsed is None:
+        return auto_ids.get(ref) if auto_ids is not None else None
+    hit = by_ref.get(parsed)
+    return hit[1] if hit is not None else None
+
+
+def build_resolution(
+    rows: list[DocEntityRow],
+    judgements: list[Judgement],
+    designations: Mapping[Member, Collection[str]] | None = None,
+) -> Resolution:
+    """The whole assignment; deterministic for the same rows, judgements and designations.
+
+    ``designations`` maps a document entity to the designation ids ("ofac:46431") its
+    name screened to; without it resolution goes by names alone.
+    """
+    rows = sorted(rows, key=lambda r: (r.doc_id, r.local_id))
+    found = [frozenset((designations or {}).get((r.doc_id, r.local_id), ())) for r in rows]
+    uf = _auto(rows, found, set())
+    by_ref = _rows_by_ref(rows)
+    needs_ids = any(parse_ref(j.a) is None or (j.b and parse_ref(j.b) is None) for j in judgements)
+    auto_ids = _cluster_ids(rows, uf) if needs_ids else None
+
+    frozen: set[int] = set()
     for j in judgements:
-        if j.kind == "split":
-            split_members.update(m for m in row_of if _auto_id(uf, row_of, m) == j.a)
-    if split_members:
-        uf = _rebuild_without(rows, split_members, by_key)
+        if j.kind != "split":
+            continue
+        target = _targets(j.a, rows, by_ref, uf, auto_ids)
+        if target is not None:
+            root = uf.find(target)
+            frozen.update(i for i in range(len(rows)) if uf.find(i) == root)
+    if frozen:
+        uf = _auto(rows, found, frozen)
     for j in judgements:
-        if j.kind == "merge" and j.b is not None:
-            a = _first_member(uf, row_of, j.a)
-            b = _first_member(uf, row_of, j.b)
-            if a is not None and b is not None:
-                uf.union(a, b)
+        if j.kind != "merge" or j.b is None:
+            continue
+        a = _targets(j.a, rows, by_ref, uf, auto_ids)
+        b = _targets(j.b, rows, by_ref, uf, auto_ids)
+        if a is not None and b is not None:
+            uf.union(a, b, force=True)
+    return _assemble(rows, uf)
 
-    clusters: dict[Member, list[DocEntityRow]] = defaultdict(list)
-    for row in rows:
-        clusters[uf.find((row.doc_id, row.local_id))].append(row)
+
+def _groups(rows: list[DocEntityRow], uf: _Clusters) -> dict[int, list[int]]:
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(rows)):
+        groups[uf.find(i)].append(i)
+    return groups
+
+
+def _cluster_ids(rows: list[DocEntityRow], uf: _Clusters) -> dict[str, int]:
+    """Entity id -> a member row, as the automatic clustering names its clusters."""
+    out: dict[str, int] = {}
+    for record, members in _records(rows, uf):
+        out[record.id] = members[0]
+    return out
+
+
+def _records(rows: list[DocEntityRow], uf: _Clusters) -> list[tuple[EntityRecord, list[int]]]:
+    out = []
+    used: set[str] = set()
+    for _root, members in sorted(_groups(rows, uf).items()):
+        record = _record([rows[i] for i in members])
+        if record.id in used:  # same type and name as another cluster: tell them apart
+            first = rows[members[0]]
+            record.id = make_id(
+                "ent", record.type, name_key(record.name), first.doc_id, first.local_id
+            )
+        used.add(record.id)
+        out.append((record, members))
+    return out
+
+
+def _assemble(rows: list[DocEntityRow], uf: _Clusters) -> Resolution:
     entities: list[EntityRecord] = []
     members: dict[Member, str] = {}
-    for group in clusters.values():
-        record = _record(group)
+    for record, group in _records(rows, uf):
         entities.append(record)
-        for row in group:
-            members[(row.doc_id, row.local_id)] = record.id
+        for i in group:
+            members[(rows[i].doc_id, rows[i].local_id)] = record.id
     entities.sort(key=lambda e: e.id)
     return Resolution(entities=entities, members=members)
 
 
 def _record(group: list[DocEntityRow]) -> EntityRecord:
     names = Counter(r.name for r in group)
-    # the most frequent name, then the longest: "IEMZ Kupol" over "Kupol"
-    name = max(names, key=lambda n: (names[n], len(n), n))
+    # a proper name first, then the most frequent, then the longest: "IEMZ Kupol" over "Kupol"
+    name = max(names, key=lambda n: (is_proper(n), names[n], len(n), n))
     types = Counter(r.type for r in group)
     etype = max(types, key=lambda t: (types[t], t))
     aliases: list[str] = []
+    seen = {name}
     for r in group:
         for alias in [r.name, *r.aliases]:
-            if alias != name and alias not in aliases:
+            if alias not in seen:
+                seen.add(alias)
                 aliases.append(alias)
     return EntityRecord(
-        id=_entity_id(etype, name),
+        id=make_id("ent", etype, name_key(name)),
         name=name,
         type=etype,
         aliases=aliases,
         documents=len({r.doc_id for r in group}),
         mentions=sum(r.mentions for r in group),
     )
-
-
-def _auto_id(uf: _UnionFind, row_of: dict[Member, DocEntityRow], member: Member) -> str:
-    root = uf.find(member)
-    group = [row_of[m] for m in row_of if uf.find(m) == root]
-    return _record(group).id
-
-
-def _first_member(
-    uf: _UnionFind, row_of: dict[Member, DocEntityRow], entity_id: str
-) -> Member | None:
-    for member in sorted(row_of):
-        if _auto_id(uf, row_of, member) == entity_id:
-            return member
-    return None
-
-
-def _rebuild_without(
-    rows: list[DocEntityRow], isolated: set[Member], by_key: dict[tuple[str, str], Member]
-) -> _UnionFind:
-    """Cluster again with the split entity's members kept apart from the rest and each other."""
-    uf = _UnionFind()
-    first: dict[tuple[str, str], Member] = {}
-    for row in rows:
-        member = (row.doc_id, row.local_id)
-        uf.find(member)
-        if member in isolated:
-            continue
-        for key in _keys(row):
-            seen = first.setdefault((row.type, key), member)
-            if seen != member:
-                uf.union(seen, member)
-    return uf
-
-
-def resolve(store: Store) -> Resolution:
-    """Recompute and save the resolution of every document entity in the store."""
-    resolution = build_resolution(store.doc_entities(), store.judgements())
-    store.save_resolution(resolution)
-    return resolution
-
-
-def ensure_resolved(store: Store) -> None:
-    """Resolve only when documents were added since the last resolution."""
-    if not store.resolution_fresh():
-        resolve(store)

@@ -1,12 +1,43 @@
-"""Name keys under which document entities of different reports are considered the same."""
+"""Name keys under which document entities of different reports are considered the same.
+
+Three layers, each a plain function over strings so that blocking stays a dictionary
+lookup (no pairwise comparison):
+
+    name_key   fold case, accents, quotes, punctuation, a leading article, a possessive
+    core_key   name_key without legal forms at either end ("TSK Vektor, OOO" -> "tsk vektor")
+    short_forms the prefixes and suffixes of a core key that could stand for it alone
+               ("iemz kupol" -> "kupol", "iemz"), minus ones made only of generic words
+"""
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 _NON_WORD = re.compile(r"[^\w]+")
+_ARTICLES = {"a", "an", "the", "its", "their", "this", "that"}
+
+
+def _data(name: str) -> dict[str, object]:
+    raw = resources.files("sanctrace.resolve").joinpath("data", name).read_text(encoding="utf-8")
+    loaded: dict[str, object] = json.loads(raw)
+    return loaded
+
+
+@lru_cache(maxsize=1)
+def legal_forms() -> tuple[tuple[str, ...], ...]:
+    """Legal forms as token tuples, longest first, so "co ltd" is stripped before "ltd"."""
+    forms = {tuple(f.split()) for f in _data("legal_forms.json")["forms"]}  # type: ignore[union-attr]
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+@lru_cache(maxsize=1)
+def generic_tokens() -> frozenset[str]:
+    return frozenset(_data("generic_tokens.json")["tokens"])  # type: ignore[arg-type]
 
 
 def name_key(name: str) -> str:
@@ -19,6 +50,50 @@ def name_key(name: str) -> str:
     return text
 
 
+def strip_legal(tokens: list[str]) -> list[str]:
+    """Remove legal forms from both ends, repeatedly; never down to nothing."""
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        for form in legal_forms():
+            n = len(form)
+            if n >= len(tokens):
+                continue
+            if tuple(tokens[:n]) == form:
+                tokens, changed = tokens[n:], True
+                break
+            if tuple(tokens[-n:]) == form:
+                tokens, changed = tokens[:-n], True
+                break
+    return tokens
+
+
+def core_key(name: str) -> str:
+    """The name without case, punctuation or legal form: what identifies the actor."""
+    return " ".join(strip_legal(name_key(name).split()))
+
+
+def short_forms(core: str, limit: int = 8) -> list[str]:
+    """Prefixes and suffixes of a multi-word core key that could name it on their own.
+
+    "iemz kupol" -> ["iemz", "kupol"]; "xiamen limbach aircraft engine" -> ["xiamen
+    limbach", "xiamen limbach aircraft", "limbach aircraft engine", ...]. A short form made
+    only of generic words ("shenzhen", "industry") is left out: it names too many firms.
+    Names longer than ``limit`` words give none (they are descriptions, not names).
+    """
+    tokens = core.split()
+    if len(tokens) < 2 or len(tokens) > limit:
+        return []
+    generic = generic_tokens()
+    out = []
+    for n in range(1, len(tokens)):
+        for part in (tokens[:n], tokens[-n:]):
+            if all(t in generic or t.isdigit() or len(t) < 2 for t in part):
+                continue
+            out.append(" ".join(part))
+    return out
+
+
 def is_proper(alias: str) -> bool:
     """True for names ("TSK Vektor"), false for descriptions ("a Russian intermediary").
 
@@ -26,7 +101,7 @@ def is_proper(alias: str) -> bool:
     company" are not about the same company.
     """
     words = [w for w in re.split(r"\s+", alias.strip()) if w]
-    if not words or words[0].casefold() in {"a", "an", "the", "its", "their", "this", "that"}:
+    if not words or words[0].casefold() in _ARTICLES:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or any(ch.isdigit() for ch in w))
     return capitalised == len(words)

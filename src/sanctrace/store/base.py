@@ -95,6 +95,30 @@ class DocEntityRow:
     mentions: int
 
 
+@dataclass(slots=True)
+class ClaimRow:
+    """A claim reduced to what network analysis needs: roles as resolved entity ids.
+
+    Cheap enough to hold a million of; the full :class:`ClaimRecord` (evidence text,
+    document title) is read back by id only for the claims an answer shows.
+    """
+
+    id: str
+    doc_id: str
+    predicate: str
+    subject: str | None
+    object: str | None
+    via: str | None
+    item: str | None
+    location: str | None
+    hedged: bool
+    negated: bool
+    time_start: str | None
+    time_end: str | None
+    published: str | None
+    attribution: list[str] = field(default_factory=list)
+
+
 class Store(ABC):
     """A sanctrace store. Use as a context manager; close() releases the connection."""
 
@@ -166,6 +190,47 @@ class Store(ABC):
     def claims(
         self, entity_id: str | None = None, predicate: str | None = None
     ) -> list[ClaimRecord]: ...
+
+    # network reads: defaults built on the methods above; backends override them for speed
+    def member_map(self) -> dict[tuple[str, str], str]:
+        """(doc_id, local_id) -> resolved entity id, for every resolved document entity."""
+        return {m: e.id for e in self.entities() for m in self.members(e.id)}
+
+    def claim_rows(self) -> Iterator[ClaimRow]:
+        """Every claim with its roles as resolved entity ids (None where unresolved)."""
+        for r in self.claims():
+            c = r.claim
+
+            def ent(role: str, r: ClaimRecord = r) -> str | None:
+                ref = r.roles.get(role)
+                return ref.entity_id if ref is not None else None
+
+            yield ClaimRow(
+                id=r.id,
+                doc_id=r.doc_id,
+                predicate=c.predicate,
+                subject=ent("subject"),
+                object=ent("object"),
+                via=ent("via"),
+                item=ent("item"),
+                location=ent("location"),
+                hedged=c.hedged,
+                negated=c.negated,
+                time_start=c.time.start.isoformat() if c.time and c.time.start else None,
+                time_end=c.time.end.isoformat() if c.time and c.time.end else None,
+                published=r.document_published,
+                attribution=list(c.attribution),
+            )
+
+    def claims_by_id(self, ids: Iterable[str]) -> list[ClaimRecord]:
+        """The stored claims with these ids, in the order of ``claims()``."""
+        wanted = set(ids)
+        return [r for r in self.claims() if r.id in wanted]
+
+    def state_token(self) -> str | None:
+        """A string that changes whenever documents, resolution, judgements or screening
+        change, so derived results (the assembled network) can be cached; None: no cache."""
+        return None
 
     # analyst judgements
     @abstractmethod

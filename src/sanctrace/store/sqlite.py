@@ -30,6 +30,7 @@ from sanctrace.model import (
 )
 from sanctrace.store.base import (
     ClaimRecord,
+    ClaimRow,
     DocEntityRow,
     EntityRecord,
     Judgement,
@@ -403,6 +404,15 @@ class SqliteStore(Store):
                 " AND m.local_id IN (c.subject, c.object, c.via, c.item, c.location))"
             )
             args.append(entity_id)
+        return self._claim_records(None, where, args)
+
+    def _claim_records(
+        self, ids: list[str] | None, where: list[str] | None = None, args: list[str] | None = None
+    ) -> list[ClaimRecord]:
+        where, args = list(where or []), list(args or [])
+        if ids is not None:
+            where.append(f"c.id IN ({','.join('?' * len(ids))})")
+            args.extend(ids)
         sql = (
             "SELECT c.*, d.title AS d_title, d.source AS d_source, d.published AS d_published"
             " FROM claims c JOIN documents d ON d.id = c.doc_id"
@@ -454,6 +464,51 @@ class SqliteStore(Store):
             for r in rows:
                 out[(r[0], r[1])] = (r[4], r[5] or r[2], r[6] or r[3])
         return out
+
+    # -- network reads ----------------------------------------------------------------------
+    def member_map(self) -> dict[tuple[str, str], str]:
+        rows = self._db.execute("SELECT doc_id, local_id, entity_id FROM entity_members")
+        return {(r[0], r[1]): r[2] for r in rows}
+
+    def claim_rows(self) -> Iterator[ClaimRow]:
+        sql = (
+            "SELECT c.id, c.doc_id, c.predicate, ms.entity_id, mo.entity_id, mv.entity_id,"
+            " mi.entity_id, ml.entity_id, c.hedged, c.negated, c.time_start, c.time_end,"
+            " d.published, c.attribution"
+            " FROM claims c JOIN documents d ON d.id = c.doc_id"
+            + "".join(
+                f" LEFT JOIN entity_members {a} ON {a}.doc_id = c.doc_id"
+                f" AND {a}.local_id = c.{role}"
+                for a, role in (
+                    ("ms", "subject"),
+                    ("mo", "object"),
+                    ("mv", "via"),
+                    ("mi", "item"),
+                    ("ml", "location"),
+                )
+            )
+            + " ORDER BY d.published IS NULL, d.published, d.source, c.seq"
+        )
+        for r in self._db.execute(sql):
+            yield ClaimRow(*r[:8], bool(r[8]), bool(r[9]), *r[10:13], load_list(r[13]))
+
+    def claims_by_id(self, ids: Iterable[str]) -> list[ClaimRecord]:
+        wanted = sorted(set(ids))
+        out: list[ClaimRecord] = []
+        for start in range(0, len(wanted), 500):
+            out.extend(self._claim_records(wanted[start : start + 500]))
+        return out
+
+    def state_token(self) -> str | None:
+        parts = [
+            "SELECT count(*), max(rowid) FROM documents",
+            "SELECT count(*), max(rowid) FROM entity_members",
+            "SELECT count(*), max(rowid), total(active) FROM judgements",
+            "SELECT count(*), max(rowid), total(score) FROM screening",
+            "SELECT value FROM meta WHERE key = 'resolved_documents'",
+        ]
+        values = [tuple(self._db.execute(q).fetchone() or ()) for q in parts]
+        return f"{self.path.resolve()}|{values}"
 
     # -- judgements -----------------------------------------------------------------------
     def add_judgement(self, kind: str, a: str, b: str | None, note: str = "") -> Judgement:
