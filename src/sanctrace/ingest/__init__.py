@@ -73,13 +73,15 @@ def expand_sources(sources: Iterable[str]) -> list[str]:
 
 
 def _walk(root: Path) -> list[str]:
-    found: list[str] = []
+    """Every non-hidden file under ``root``, ordered by path (a/x before b/ before c)."""
+    found: list[tuple[tuple[str, ...], str]] = []
     for current, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
             if not name.startswith("."):
-                found.append(os.path.join(current, name))
-    return found
+                full = os.path.join(current, name)
+                found.append((Path(os.path.relpath(full, root)).parts, full))
+    return [full for _, full in sorted(found)]
 
 
 def read_source(source: str, *, published: date | None = None) -> list[Document]:
@@ -156,13 +158,19 @@ def read_bytes(
     kind = sniff(data, source=source, hint=hint)
     reader = _reader(kind)
     options: dict[str, object] = {"source": source, "published": published}
+    content_type = hint if hint is not None and "/" in hint else None
+    if kind in ("text", "html", "feed"):
+        options["content_type"] = content_type
     if kind in ("html", "feed"):
         options["url"] = url
-        options["content_type"] = hint if hint and "/" in hint else None
     if kind == "feed":
         options["fetched"] = fetched
     result = reader(data, **options)
     docs = result if isinstance(result, list) else [result]
+    if url is not None:
+        for doc in docs:
+            if doc.url is None and doc.format != "feed":
+                doc.url = url
     return docs
 
 

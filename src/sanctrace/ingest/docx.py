@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sanctrace.errors import HostileInputError, IngestError, SanctraceError
 from sanctrace.ingest.dates import stated_date
@@ -27,6 +27,10 @@ MAX_RATIO = 200
 RATIO_FLOOR = 1_000_000  # small members may compress extremely well; ignore them
 TOTAL_FACTOR = 4  # total inflated size allowed, as a multiple of SANCTRACE_MAX_BYTES
 TITLE_STYLES = ("Title", "Heading 1")
+# python-docx's blank template ships core properties of its own (author "python-docx",
+# created 2013-12-23 23:15 UTC); files generated from it state nothing about the report.
+GENERATOR_AUTHORS = frozenset({"python-docx"})
+TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
 
 
 def check_archive(data: bytes, *, source: str) -> None:
@@ -83,6 +87,10 @@ def read_docx(data: bytes, *, source: str, published: date | None = None) -> Doc
                 styled_title = block.text
         props = document.core_properties
         title, author, created = props.title, props.author, props.created
+        if author in GENERATOR_AUTHORS:
+            author = None
+        if created == TEMPLATE_CREATED:
+            created = None
     except SanctraceError:
         raise
     except Exception as exc:  # noqa: BLE001 - python-docx errors on damaged files vary

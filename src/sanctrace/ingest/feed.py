@@ -78,7 +78,8 @@ def _entry_document(
     title = " ".join((entry.get("title") or "").split()) or None
     link = entry.get("link") or None
     body = _entry_text(entry)
-    stated = stated_date(entry.get("published_parsed") or entry.get("updated_parsed"))
+    # dict.get: feedparser's own get() maps a missing key to another one, with a warning.
+    stated = stated_date(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"))
     author = author_name(entry.get("author"))
     if not body:
         if link is None or not fetched:

@@ -30,13 +30,17 @@ _CHARSET = re.compile(r"charset=([\w.:-]+)", re.IGNORECASE)
 
 
 def decode_html(data: bytes, content_type: str | None) -> str | bytes:
-    """Decode with the charset the server declared; otherwise leave detection to the parser."""
+    """Decode with the charset a server declared, unless the bytes are valid UTF-8.
+
+    Without a declaration the bytes go to the parser, which reads ``<meta charset>``.
+    """
     match = _CHARSET.search(content_type or "")
     if match:
-        try:
-            return data.decode(match.group(1))
-        except (LookupError, UnicodeDecodeError):
-            pass
+        for encoding in ("utf-8", match.group(1)):
+            try:
+                return data.decode(encoding)
+            except (LookupError, UnicodeDecodeError):
+                continue
     return data
 
 

@@ -8,6 +8,7 @@ every failure inside it is turned into one IngestError naming the file.
 from __future__ import annotations
 
 import io
+import logging
 from datetime import date
 
 from sanctrace.errors import IngestError, SanctraceError
@@ -15,6 +16,11 @@ from sanctrace.ingest.dates import stated_date
 from sanctrace.ingest.document import make_document
 from sanctrace.ingest.text import headline
 from sanctrace.model import Document
+
+# pypdf logs a warning for every repair it makes to a damaged file; the outcome reaches
+# the user as one IngestError or a readable document, so its chatter is not printed.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
+logging.getLogger("pypdf").propagate = False
 
 PAGE_SEPARATOR = "\n\n"
 # Titles that authoring tools write by default and that name no report.

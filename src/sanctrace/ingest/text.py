@@ -9,6 +9,7 @@ reader opens it.
 from __future__ import annotations
 
 import codecs
+import re
 from datetime import date
 
 from sanctrace.errors import EncodingError
@@ -31,6 +32,7 @@ HEADLINE_MAX_CHARS = 200
 HEADLINE_MAX_WORDS = 30
 _NOT_HEADLINE_ENDINGS = (".", ",", ";", ":")
 _ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
 def normalise_newlines(text: str) -> str:
@@ -38,12 +40,14 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode(data: bytes, *, source: str) -> str:
+def decode(data: bytes, *, source: str, charset: str | None = None) -> str:
     """Decode bytes of a text file, or raise EncodingError naming the file.
 
     UTF-8 (and BOM-marked UTF-16/32) first; otherwise charset_normalizer, and only a
     detection whose decoded text is clean: a wrong guess would corrupt every name in the
     report while looking like success.
+    A ``charset`` declared by a server (Content-Type) is tried after UTF-8: servers often
+    declare ISO-8859-1 by default, while valid multi-byte UTF-8 is almost never an accident.
     """
     for bom, encoding in BOMS:
         if data.startswith(bom):
@@ -54,10 +58,13 @@ def decode(data: bytes, *, source: str) -> str:
                     f"starts with a {encoding} byte order mark but is not valid {encoding}",
                     source=source,
                 ) from exc
-    try:
-        return normalise_newlines(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
+    for candidate in ("utf-8", charset):
+        if candidate is None:
+            continue
+        try:
+            return normalise_newlines(data.decode(candidate))
+        except (LookupError, UnicodeDecodeError):
+            pass
     return normalise_newlines(_detect(data, source=source))
 
 
@@ -102,9 +109,12 @@ def headline(text: str) -> str | None:
     return None
 
 
-def read_text(data: bytes, *, source: str, published: date | None = None) -> Document:
+def read_text(
+    data: bytes, *, source: str, published: date | None = None, content_type: str | None = None
+) -> Document:
     """One Document whose text is the decoded file, byte order mark removed."""
-    text = decode(data, source=source)
+    match = _CHARSET.search(content_type or "")
+    text = decode(data, source=source, charset=match.group(1) if match else None)
     return make_document(
         text, source=source, format="text", title=headline(text), published=published
     )
