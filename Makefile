@@ -15,10 +15,12 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
+	bash scripts/vendor-js.sh
 	bash scripts/demo.sh $(DEMO)
 
 test: $(STAMP)
 	bash scripts/ensure-chromium.sh
+	bash scripts/vendor-js.sh
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

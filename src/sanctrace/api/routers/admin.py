@@ -1,0 +1,119 @@
+"""Writes, each behind the bearer token: ingest, merge, split, and loading a list.
+
+Uploaded files are streamed to a private temporary folder (refusing anything larger
+than SANCTRACE_MAX_BYTES) and read by the same pipeline as ``sanctrace ingest``.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from sanctrace.api import schemas
+from sanctrace.api.deps import request_store
+from sanctrace.api.security import require_write
+from sanctrace.cli.browse import find_entity
+from sanctrace.errors import InputError, TooLargeError
+from sanctrace.pipeline import ingest_sources
+from sanctrace.resolve import resolve
+from sanctrace.settings import get_settings
+from sanctrace.store import Judgement, Store
+from sanctrace.views import entity_view
+
+router = APIRouter(prefix="/api", tags=["write"], dependencies=[Depends(require_write)])
+
+_CHUNK = 1 << 16
+
+
+def _safe_name(name: str | None, index: int) -> str:
+    """The upload's base name with anything but word characters, dots and dashes replaced."""
+    base = Path(name or "").name
+    base = re.sub(r"[^\w.\-]+", "_", base).lstrip(".")
+    return base or f"upload-{index}"
+
+
+async def save_uploads(files: list[UploadFile], folder: Path) -> list[str]:
+    """Stream each upload into ``folder``; TooLargeError past the size limit."""
+    limit = get_settings().max_bytes
+    paths: list[str] = []
+    for index, upload in enumerate(files):
+        target = folder / f"{index:03d}" / _safe_name(upload.filename, index)
+        target.parent.mkdir()
+        size = 0
+        with target.open("wb") as out:
+            while chunk := await upload.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise TooLargeError(
+                        f"upload is larger than SANCTRACE_MAX_BYTES ({limit} bytes)",
+                        source=upload.filename or target.name,
+                    )
+                out.write(chunk)
+        paths.append(str(target))
+    return paths
+
+
+@router.post("/ingest", response_model=schemas.IngestResult)
+async def ingest(
+    request: Request,
+    files: Annotated[list[UploadFile] | None, File(description="report files")] = None,
+    urls: Annotated[list[str] | None, Form(description="http(s) URLs of pages or feeds")] = None,
+    published: Annotated[str | None, Form(description="date for undated reports")] = None,
+) -> dict[str, Any]:
+    """Read, extract and store uploaded reports and/or URLs, as `sanctrace ingest` does."""
+    urls = [u.strip() for u in urls or [] if u.strip()]
+    for url in urls:
+        if not url.lower().startswith(("http://", "https://")):
+            raise InputError("only http(s) URLs can be ingested over the API", source=url)
+    if not files and not urls:
+        raise InputError("send at least one file (field 'files') or URL (field 'urls')")
+    with tempfile.TemporaryDirectory(prefix="sanctrace-upload-") as tmp:
+        paths = await save_uploads(files or [], Path(tmp))
+        report = await run_in_threadpool(_ingest, request, [*paths, *urls], published)
+    return {"ingested": report.stored, "duplicates": report.duplicates, "failed": report.failed}
+
+
+def _ingest(request: Request, sources: list[str], published: str | None) -> Any:
+    with request_store(request) as store:
+        return ingest_sources(store, sources, published=published)
+
+
+def _judgement_view(j: Judgement) -> dict[str, Any]:
+    return {"id": j.id, "kind": j.kind, "a": j.a, "b": j.b, "note": j.note, "created": j.created_at}
+
+
+def _entity_after(store: Store, member: tuple[str, str] | None) -> dict[str, Any] | None:
+    """The resolved entity that now holds ``member``, after re-resolution."""
+    if member is None:
+        return None
+    resolution = resolve(store)
+    entity_id = resolution.members.get(member)
+    record = store.entity(entity_id) if entity_id else None
+    return entity_view(record, store.screening()) if record else None
+
+
+@router.post("/merge", response_model=schemas.JudgementResult)
+def merge(request: Request, body: schemas.MergeRequest) -> dict[str, Any]:
+    """Record that two entities are one actor, and re-resolve."""
+    with request_store(request) as store:
+        a, b = find_entity(store, body.a), find_entity(store, body.b)
+        if a.id == b.id:
+            raise InputError(f"{a.name!r} and {b.name!r} are already one entity")
+        member = next(iter(store.members(a.id)), None)
+        judgement = store.add_judgement("merge", a.id, b.id, body.note)
+        return {"judgement": _judgement_view(judgement), "entity": _entity_after(store, member)}
+
+
+@router.post("/split", response_model=schemas.JudgementResult)
+def split(request: Request, body: schemas.SplitRequest) -> dict[str, Any]:
+    """Undo the automatic merges of one entity: each of its mentions stands alone again."""
+    with request_store(request) as store:
+        entity = find_entity(store, body.entity)
+        member = next(iter(store.members(entity.id)), None)
+        judgement = store.add_judgement("split", entity.id, None, body.note)
+        return {"judgement": _judgement_view(judgement), "entity": _entity_after(store, member)}
