@@ -9,7 +9,7 @@ import pytest
 
 from sanctrace.errors import DateError
 from sanctrace.ingest import parse_date
-from sanctrace.ingest.dates import stated_date
+from sanctrace.ingest.dates import dateline, stated_date
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,21 @@ def test_stated_date_never_raises() -> None:
     assert stated_date(datetime(2024, 2, 3, 4, 5)) == date(2024, 2, 3)
     assert stated_date(time.strptime("2024-02-03", "%Y-%m-%d")) == date(2024, 2, 3)
     assert stated_date("2024-02-03") == date(2024, 2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Title\nSeptember 28, 2025 — Engineers worked", date(2025, 9, 28)),
+        ("Title\nLONDON, Sept. 26, 2025 — Specialists", date(2025, 9, 26)),
+        ("Title\nPublished: 4 March 2025 10:30 GMT\nBody", date(2025, 3, 4)),
+        ("Title\nBy Jo Bloggs\nupdated on 2024-01-05", date(2024, 1, 5)),
+        ("Title\nMonday, 3 March 2025 | Moscow", date(2025, 3, 3)),
+        ("Title\nIn March 2023, the firm shipped", None),  # an event, not the report
+        ("Title\nMarch 4, 2025 was the day it began", None),
+        ("Title\nAlso, March 4, 2025 — x", None),
+        ("T\n" + "line\n" * 10 + "4 March 2025\n", None),  # too far down to be a dateline
+    ],
+)
+def test_dateline(text: str, found: date | None) -> None:
+    assert dateline(text) == found

@@ -121,3 +121,9 @@ def test_too_large_is_refused_before_reading(tmp_path: Path, max_bytes: None) ->
 )
 def test_headline(text: str, title: str | None) -> None:
     assert headline(text) == title
+
+
+def test_dateline_is_the_stated_date(fixtures: Path) -> None:
+    (doc,) = read_source(str(fixtures / "dateline.txt"), published=date(2025, 1, 1))
+    assert doc.published == date(2024, 10, 14)  # stated in the text, wins over the argument
+    assert doc.title == "Rail cars of ammunition crossed from North Korea, imagery suggests"

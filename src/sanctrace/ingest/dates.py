@@ -97,6 +97,45 @@ def parse_date(text: str) -> date:
     raise DateError(f"{text!r} is not a date we can read; write it as {ACCEPTED}")
 
 
+# A dateline: at the start of one of a report's first lines, optionally after a city in
+# capitals ("LONDON, ") or a label ("Published:"), a full date followed by the end of
+# the line or a dash, bar or parenthesis ("September 28, 2025 — Engineers ...").
+_DATE_TEXT = (
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+)
+_DATELINE = re.compile(
+    r"^\s*(?:(?i:published|posted|updated|dated?|first published)(?:\s+on)?\s*:?\s*"
+    r"|[A-Z][A-Z.' -]{1,40},\s+)?"
+    rf"(?P<date>{_DATE_TEXT})"
+    r"\s*(?:$|[-\u2013\u2014|(]|\d{1,2}:\d{2})"
+)
+DATELINE_LINES = 6
+
+
+def dateline(text: str) -> date | None:
+    """The date a report states in a dateline among its first lines, if any.
+
+    Only whole dates at the start of a line count: "In March 2023, ..." names the time of
+    an event, not of the report, and is left alone.
+    """
+    checked = 0
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        match = _DATELINE.match(line)
+        if match:
+            found = stated_date(match.group("date"))
+            if found is not None:
+                return found
+        checked += 1
+        if checked >= DATELINE_LINES:
+            break
+    return None
+
+
 def stated_date(value: object) -> date | None:
     """The date a document states, or None when it states none or one we cannot read."""
     if value is None:

@@ -13,7 +13,7 @@ import zipfile
 from datetime import UTC, date, datetime
 
 from sanctrace.errors import HostileInputError, IngestError, SanctraceError
-from sanctrace.ingest.dates import stated_date
+from sanctrace.ingest.dates import dateline, stated_date
 from sanctrace.ingest.document import make_document
 from sanctrace.ingest.text import headline
 from sanctrace.model import Document
@@ -104,7 +104,7 @@ def read_docx(data: bytes, *, source: str, published: date | None = None) -> Doc
         format="docx",
         title=title or styled_title or headline(text),
         author=author or None,
-        published=stated_date(created) or published,
+        published=dateline(text) or stated_date(created) or published,
     )
 
 

@@ -14,7 +14,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from sanctrace.errors import IngestError
-from sanctrace.ingest.dates import stated_date
+from sanctrace.ingest.dates import dateline, stated_date
 from sanctrace.ingest.document import make_document
 from sanctrace.model import Document
 
@@ -126,7 +126,7 @@ def read_html(
         title=getattr(extracted, "title", None) or fallback_title,
         publisher=getattr(extracted, "sitename", None) or getattr(extracted, "hostname", None),
         author=getattr(extracted, "author", None),
-        published=stated_date(getattr(extracted, "date", None)) or published,
+        published=stated_date(getattr(extracted, "date", None)) or dateline(text) or published,
         url=getattr(extracted, "url", None) or url,
         language=getattr(extracted, "language", None) or language,
     )

@@ -12,7 +12,7 @@ import logging
 from datetime import date
 
 from sanctrace.errors import IngestError, SanctraceError
-from sanctrace.ingest.dates import stated_date
+from sanctrace.ingest.dates import dateline, stated_date
 from sanctrace.ingest.document import make_document
 from sanctrace.ingest.text import headline
 from sanctrace.model import Document
@@ -72,7 +72,7 @@ def read_pdf(data: bytes, *, source: str, published: date | None = None) -> Docu
         format="pdf",
         title=_title(info.get("title")) or headline(text),
         author=_text(info.get("author")),
-        published=stated_date(info.get("created")) or published,
+        published=dateline(text) or stated_date(info.get("created")) or published,
     )
 
 

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from sanctrace.errors import EncodingError
+from sanctrace.ingest.dates import dateline
 from sanctrace.ingest.document import make_document
 from sanctrace.model import Document
 
@@ -116,5 +117,9 @@ def read_text(
     match = _CHARSET.search(content_type or "")
     text = decode(data, source=source, charset=match.group(1) if match else None)
     return make_document(
-        text, source=source, format="text", title=headline(text), published=published
+        text,
+        source=source,
+        format="text",
+        title=headline(text),
+        published=dateline(text) or published,
     )
