@@ -1,0 +1,484 @@
+"""Claims from the dependency parse: who supplied, visited, trained, owns... whom.
+
+Each trigger (a verb lemma, a relation noun or a multi-word phrase of the predicate
+lexicon) has a frame naming which syntactic roles hold the claim's subject, object,
+intermediary (via) and item. The frames are generic; the words that select them are data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sanctrace.extract.coref import EntityIndex
+from sanctrace.extract.lexicon import Lexicon
+from sanctrace.extract.roles import Roles
+
+_ACTORS = ("Organization", "PublicBody", "Person", "Group")
+_STATES = ("Location", "PublicBody")
+_VIA = ("via", "through")
+_ALLEGATIONS = frozenset(
+    {"allegation", "accusation", "claim", "report", "charge", "suggestion", "assertion", "finding"}
+)
+_IMPOSE = frozenset({"impose", "slap", "levy", "announce", "introduce", "extend", "expand"})
+_PROPOSITIONS = frozenset({"under", "to", "by"})
+
+
+@dataclass(slots=True)
+class RawClaim:
+    """A claim found in one sentence, before attribution, hedging and time are added."""
+
+    predicate: str
+    subject: int | None
+    object: int | None
+    anchor: Token
+    rule: str
+    via: int | None = None
+    item: int | None = None
+    location: int | None = None
+    confidence: float = 0.8
+
+
+def _typed(index: EntityIndex, ents: list[int], types: list[str] | None) -> list[int]:
+    if not types:
+        return ents
+    return [e for e in ents if index.type_of(e) in types]
+
+
+class ClaimFinder:
+    """Applies the predicate lexicon to one document."""
+
+    def __init__(self, index: EntityIndex, lex: Lexicon) -> None:
+        self.index = index
+        self.lex = lex
+        self.roles = Roles(index)
+        self._last_recipient: tuple[int, int] | None = None  # (sentence start, entity)
+
+    # -- driver ---------------------------------------------------------------------------
+    def sentence(self, sent: Span) -> list[RawClaim]:
+        out: list[RawClaim] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG"):
+                spec = self.lex.verbs.get(lemma)
+                if spec is not None:
+                    out.extend(self._verb(tok, spec))
+            if tok.pos_ in ("NOUN", "PROPN"):
+                spec = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_)
+                if spec is not None:
+                    out.extend(self._noun(tok, spec))
+                if tok.lower_ in self.lex.sanction_nouns:
+                    out.extend(self._sanction_noun(tok))
+                if tok.lower_ in self.lex.product_nouns:
+                    out.extend(self._maker_possessive(tok))
+            if tok.tag_ == "VBN" and lemma in ("sanction", "blacklist") and tok.dep_ == "amod":
+                for e in self.roles.args(tok.head, _ACTORS):
+                    out.append(RawClaim("sanctioned_by", e, None, tok, "sanction-amod"))
+        out.extend(self._phrases(sent))
+        out.extend(self._no_comment(sent))
+        out.extend(self._denial_words(sent))
+        out.extend(self._locations(sent))
+        for c in out:
+            if c.predicate == "supplied" and c.object is not None:
+                self._last_recipient = (sent.start, c.object)
+        return out
+
+    # -- verbs ----------------------------------------------------------------------------
+    def _verb(self, verb: Token, spec: dict) -> Iterator[RawClaim]:
+        frame = spec["frame"]
+        pred = spec["predicate"]
+        r = self.roles
+        passive = r.is_passive(verb)
+        stypes = spec.get("subject_types")
+        otypes = spec.get("object_types")
+        rule = f"verb:{verb.lemma_.lower()}:{frame}"
+        if frame in ("give", "receive"):
+            yield from self._transfer(verb, frame, passive, rule)
+            return
+        if frame == "sanction":
+            if passive:
+                subjects = r.args(r.child(verb, "nsubjpass")) or (
+                    r.args(verb.head, _ACTORS) if verb.dep_ == "acl" else []
+                )
+                agents = [a for p in r.prep_objects(verb, ["by"]) for a in r.args(p, _STATES)]
+            else:
+                subjects = r.args(r.child(verb, "dobj"), _ACTORS)
+                agents = r.subject(verb, _STATES)
+            for s in subjects:
+                for o in agents or [None]:
+                    yield RawClaim(pred, s, o, verb, rule)
+            return
+        if frame == "speech":
+            if verb.lemma_.lower() in ("reject", "dismiss", "dispute", "refute", "rebut"):
+                obj = r.child(verb, "dobj")
+                if obj is None or obj.lemma_.lower() not in _ALLEGATIONS:
+                    return
+            for s in _typed(self.index, r.subject(verb), ["Organization", "PublicBody", "Person"]):
+                yield RawClaim(pred, s, None, verb, rule, confidence=0.7)
+            return
+        if frame == "used":
+            items = [r.product_in(r.child(verb, "nsubjpass" if passive else "dobj"))]
+            places = [e for p in r.prep_objects(verb, ["in"]) for e in r.args(p, ["Location"])]
+            for it in items:
+                for loc in places:
+                    if it is not None:
+                        yield RawClaim(pred, it, loc, verb, rule, confidence=0.6)
+            return
+        if passive:
+            subjects = [a for p in r.prep_objects(verb, ["by"]) for a in r.args(p)]
+            objects = r.args(r.child(verb, "nsubjpass"))
+            if not objects and verb.dep_ == "acl":
+                objects = r.args(verb.head)
+        else:
+            subjects = r.subject(verb)
+            objects = []
+            if frame == "transitive":
+                objects = r.args(r.child(verb, "dobj"))
+            if frame == "motion":
+                objects = [
+                    e
+                    for p in r.prep_objects(verb, ["to", "into"])
+                    for e in r.args(p, ("Location", "Organization", "PublicBody"))
+                ]
+            for p in r.prep_objects(verb, spec.get("preps", [])):
+                objects.extend(e for e in r.args(p) if e not in objects)
+        subjects = _typed(self.index, subjects, stypes)
+        objects = _typed(self.index, objects, otypes)
+        location = None
+        if pred == "tested":
+            places = [e for p in r.prep_objects(verb, ["at", "in"]) for e in r.args(p, ["Location"])]
+            location = places[0] if places else None
+        for s in subjects or [None]:
+            for o in objects or [None]:
+                if s is None and o is None or s == o:
+                    continue
+                if s is None and pred not in ("tested", "developed", "produced"):
+                    continue
+                yield RawClaim(pred, s, o, verb, rule, location=location)
+
+    def _transfer(self, verb: Token, frame: str, passive: bool, rule: str) -> Iterator[RawClaim]:
+        r = self.roles
+        clause = r.clause(verb)
+        vias = [
+            e
+            for t in clause
+            if t.dep_ == "prep" and t.lower_ in _VIA
+            for p in t.children
+            if p.dep_ == "pobj"
+            for e in r.args(p, ("Organization", "Person", "PublicBody", "Location"))
+        ]
+        if frame == "give":
+            if passive:
+                suppliers = [a for p in r.prep_objects(verb, ["by"]) for a in r.args(p, _ACTORS)]
+                item_tok = r.child(verb, "nsubjpass")
+                if item_tok is None and verb.dep_ == "acl":
+                    item_tok = verb.head
+            else:
+                suppliers = r.subject(verb, _ACTORS + ("Location",))
+                item_tok = r.child(verb, "dobj")
+            recipients = [
+                e for p in r.prep_objects(verb, ["to"]) for e in r.args(p, _ACTORS + ("Location",))
+            ]
+            if not passive and item_tok is not None and r.prep_objects(verb, ["with"]):
+                recipients += r.args(item_tok, _ACTORS)
+                item_tok = r.prep_objects(verb, ["with"])[0]
+        else:
+            if passive:
+                recipients = [a for p in r.prep_objects(verb, ["by"]) for a in r.args(p, _ACTORS)]
+                item_tok = r.child(verb, "nsubjpass")
+            else:
+                recipients = r.subject(verb, _ACTORS + ("Location",))
+                item_tok = r.child(verb, "dobj")
+            suppliers = [
+                e
+                for t in clause
+                if t.dep_ == "prep" and t.lower_ == "from"
+                for p in t.children
+                if p.dep_ == "pobj"
+                for e in r.args(p, _ACTORS + ("Location",))
+            ]
+        item = r.product_in(item_tok)
+        if not recipients and suppliers and item_tok is not None and self._last_recipient:
+            definite = any(c.lower_ in ("the", "these", "those", "such") for c in item_tok.children)
+            if definite and self._last_recipient[0] >= verb.sent.start - 600:
+                recipients = [self._last_recipient[1]]
+        recipients = [e for e in recipients if e not in vias]
+        suppliers = [e for e in suppliers if e not in vias]
+        for s in suppliers or [None]:
+            for o in recipients or [None]:
+                for v in vias or [None]:
+                    if s == o:
+                        continue
+                    filled = sum(x is not None for x in (s, o, v))
+                    if filled < 2 or o is None and v is None:
+                        continue
+                    yield RawClaim("supplied", s, o, verb, rule, via=v, item=item)
+
+    # -- nouns ----------------------------------------------------------------------------
+    def _described(self, noun: Token) -> list[int]:
+        """The entity a relation noun describes: "X, a unit of Y", "X is a front for Y"."""
+        r = self.roles
+        e = self.index.at(noun.i)
+        if e is not None:
+            return [e]
+        if noun.dep_ == "attr":
+            return r.subject(noun.head)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            return r.subject(noun.head.head)
+        for c in noun.children:
+            if c.dep_ == "appos":
+                return r.args(c)
+        return []
+
+    def _noun(self, noun: Token, spec: dict) -> Iterator[RawClaim]:
+        r = self.roles
+        frame = spec["frame"]
+        pred = spec["predicate"]
+        rule = f"noun:{noun.lemma_.lower()}:{frame}"
+        preps = spec.get("preps", [])
+        if frame == "noun_of":
+            if pred == "officer_of" and noun.dep_ == "compound" and self.index.at(noun.head.i) is not None:
+                person = self.index.at(noun.head.i)
+                orgs = [
+                    self.index.at(c.i)
+                    for c in noun.head.children
+                    if c.dep_ == "compound" and c.i < noun.i and self.index.at(c.i) is not None
+                ]
+                for o in orgs:
+                    if person is not None and o is not None and self.index.type_of(person) == "Person":
+                        yield RawClaim(pred, person, o, noun, rule)
+                return
+            objects = [e for p in r.prep_objects(noun, preps) for e in r.args(p)]
+            subjects = self._described(noun)
+            stypes = spec.get("subject_types") or (["Person"] if pred == "officer_of" else None)
+            otypes = spec.get("object_types") or (
+                ["Organization", "PublicBody"] if pred in ("officer_of", "subsidiary_of") else None
+            )
+            for s in _typed(self.index, subjects, stypes):
+                for o in _typed(self.index, objects, otypes):
+                    if s != o:
+                        yield RawClaim(pred, s, o, noun, rule)
+        elif frame == "noun_between":
+            pobjs = r.prep_objects(noun, ["between"])
+            ends = r.args(pobjs[0], _ACTORS + ("Location",)) if pobjs else []
+            vias = self._described(noun)
+            if len(ends) >= 2:
+                for v in vias or [None]:
+                    yield RawClaim("supplied", ends[0], ends[1], noun, rule, via=v)
+        elif frame == "noun_supplier":
+            objects = [e for p in r.prep_objects(noun, preps) for e in r.args(p, _ACTORS)]
+            for s in self._described(noun):
+                for o in objects:
+                    if s != o:
+                        yield RawClaim(pred, s, o, noun, rule, confidence=0.7)
+        elif frame == "noun_shipment":
+            if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.lex.verbs:
+                return
+            recips = [e for p in r.prep_objects(noun, ["to"]) for e in r.args(p, _ACTORS + ("Location",))]
+            sups = [e for p in r.prep_objects(noun, ["from"]) for e in r.args(p, _ACTORS + ("Location",))]
+            vias = [e for p in r.prep_objects(noun, list(_VIA)) for e in r.args(p)]
+            item = r.product_in(noun)
+            for s in sups or [None]:
+                for o in recips or [None]:
+                    for v in vias or [None]:
+                        if sum(x is not None for x in (s, o, v)) >= 2 and s != o:
+                            yield RawClaim("supplied", s, o, noun, rule, via=v, item=item, confidence=0.7)
+
+    def _sanction_noun(self, tok: Token) -> Iterator[RawClaim]:
+        """"X is under U.S. and EU sanctions", "X, subject to sanctions", "sanctions on X"."""
+        r = self.roles
+        index = self.index
+        states: list[int | None] = []
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss"):
+                states.extend(r.args(c, _STATES))
+        subjects: list[int] = []
+        for p in r.prep_objects(tok, ["on", "against"]):
+            subjects.extend(r.args(p, _ACTORS))
+        head = tok.head
+        if not subjects and tok.dep_ == "pobj" and head.lower_ in _PROPOSITIONS:
+            gov = head.head
+            if gov.pos_ == "ADJ" or gov.dep_ in ("acomp",):
+                gov = gov.head
+            if gov.pos_ in ("VERB", "AUX"):
+                subjects = r.subject(gov, _ACTORS)
+            elif gov.pos_ in ("NOUN", "PROPN"):
+                subjects = r.args(gov, _ACTORS)
+        elif not subjects and tok.dep_ == "dobj":
+            lemma = head.lemma_.lower()
+            if lemma in _IMPOSE:
+                for p in r.prep_objects(head, ["on", "against"]):
+                    subjects.extend(r.args(p, _ACTORS))
+                if not states:
+                    states.extend(r.subject(head, _STATES))
+            elif lemma in ("face", "evade", "violate", "dodge", "circumvent"):
+                if lemma == "face":
+                    subjects = r.subject(head, _ACTORS)
+        if not states:
+            states = [None]
+        for s in subjects:
+            if index.type_of(s) == "Location":
+                continue
+            for o in states:
+                if o != s:
+                    yield RawClaim("sanctioned_by", s, o, tok, "sanction-noun")
+
+    def _maker_possessive(self, tok: Token) -> Iterator[RawClaim]:
+        """"Its VTOL drones, the X" / "Acme's X drones": the possessor made the product."""
+        owner = None
+        for c in tok.children:
+            if c.dep_ == "poss":
+                owner = self.index.at(c.i)
+        if owner is None or self.index.type_of(owner) != "Organization":
+            return
+        product = self.roles.find(tok, ["Product"], depth=1)
+        if product is None and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            holder = tok.head.head
+            product = self.roles.find(holder, ["Product"], depth=1)
+        if product is not None:
+            yield RawClaim("produced", owner, product, tok, "maker-possessive", confidence=0.6)
+
+    # -- phrases --------------------------------------------------------------------------
+    def _phrase_hits(self, sent: Span, phrases: tuple[str, ...] | list[str]) -> Iterator[tuple[str, int, int]]:
+        text = sent.text.lower()
+        for phrase in phrases:
+            pos = text.find(phrase)
+            while pos >= 0:
+                before = text[pos - 1] if pos > 0 else " "
+                after_i = pos + len(phrase)
+                after = text[after_i] if after_i < len(text) else " "
+                if not before.isalnum() and not after.isalnum():
+                    span = sent.char_span(pos, after_i, alignment_mode="expand")
+                    if span is not None:
+                        yield phrase, span.start, span.end
+                pos = text.find(phrase, pos + 1)
+
+    def _mentions_between(self, start: int, end: int, types: list[str] | None) -> list[int]:
+        out: list[int] = []
+        for i in range(start, end):
+            e = self.index.tok_ent[i]
+            if e >= 0 and e not in out and (types is None or self.index.type_of(e) in types):
+                out.append(e)
+        return out
+
+    def _phrases(self, sent: Span) -> Iterator[RawClaim]:
+        doc = sent.doc
+        r = self.roles
+        for phrase, start, end in self._phrase_hits(sent, list(self.lex.phrases)):
+            spec = self.lex.phrases[phrase]
+            pred = spec["predicate"]
+            anchor = doc[start]
+            rule = f"phrase:{phrase}"
+            if spec["frame"] == "product_relation":
+                after = self._mentions_between(end, min(sent.end, end + 8), ["Product"])
+                before = self._mentions_between(sent.start, start, ["Product"])
+                if after and before and before[-1] != after[0]:
+                    yield RawClaim(pred, before[-1], after[0], anchor, rule, confidence=0.7)
+                continue
+            stypes = spec.get("subject_types")
+            otypes = spec.get("object_types")
+            objects = self._mentions_between(end, min(sent.end, end + 6), otypes)[:1]
+            if objects:
+                first = doc[end]
+                for t in doc[end : min(sent.end, end + 6)]:
+                    if self.index.tok_ent[t.i] == objects[0]:
+                        first = t
+                        break
+                objects = r.args(first, otypes) or objects
+            subjects: list[int] = []
+            if anchor.pos_ in ("VERB", "AUX", "ADJ") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children
+            ):
+                subjects = r.subject(anchor, stypes)
+            elif anchor.dep_ in ("acl", "amod", "relcl") or anchor.head.dep_ == "acl":
+                head = anchor.head if anchor.dep_ in ("acl", "amod") else anchor.head.head
+                subjects = r.args(head, stypes)
+            elif anchor.dep_ in ("acomp", "attr", "prep"):
+                subjects = r.subject(anchor.head, stypes)
+            if not subjects:
+                near = self._mentions_between(max(sent.start, start - 4), start, stypes)
+                subjects = near[-1:]
+            for s in subjects:
+                for o in objects:
+                    if s == o:
+                        continue
+                    if spec.get("inverse"):
+                        yield RawClaim(pred, o, s, anchor, rule, confidence=0.6)
+                    else:
+                        yield RawClaim(pred, s, o, anchor, rule, confidence=0.6)
+
+    def _no_comment(self, sent: Span) -> Iterator[RawClaim]:
+        r = self.roles
+        done: set[int] = set()
+        for _phrase, start, end in self._phrase_hits(sent, self.lex.no_comment_phrases):
+            verbs = [
+                t for t in sent.doc[start:end]
+                if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in ("do", "be", "could", "have")
+            ]
+            if not verbs:
+                continue
+            verb = verbs[0]
+            for s in _typed(self.index, r.subject(verb), ["Organization", "PublicBody", "Person"]):
+                if s not in done:
+                    done.add(s)
+                    yield RawClaim("declined_to_comment", s, None, verb, "no-comment", confidence=0.9)
+
+    def _denial_words(self, sent: Span) -> Iterator[RawClaim]:
+        r = self.roles
+        for tok in sent:
+            if tok.lower_ not in ("unaware",):
+                continue
+            gov = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
+            for s in _typed(self.index, r.subject(gov), ["Organization", "PublicBody", "Person"]):
+                yield RawClaim("denied", s, None, tok, "denial-unaware", confidence=0.8)
+
+    # -- places ---------------------------------------------------------------------------
+    def _locations(self, sent: Span) -> Iterator[RawClaim]:
+        index = self.index
+        doc = sent.doc
+        lex = self.lex
+        for tok in sent:
+            e = index.at(tok.i)
+            # "X's Y region", "Iran's Z Industries": a place possessing a place or company
+            if tok.dep_ == "poss" and e is not None and index.type_of(e) == "Location":
+                held = index.at(tok.head.i)
+                if held is not None and held != e and index.type_of(held) in ("Location", "Organization"):
+                    yield RawClaim("located_in", held, e, tok, "place-possessive", confidence=0.7)
+            # "X in Y", "X's site in Y", "X (in Y)"
+            if tok.dep_ == "prep" and tok.lower_ in lex.site_preps:
+                head = tok.head
+                host = index.at(head.i)
+                if host is None and head.lower_ in lex.site_nouns:
+                    for c in head.children:
+                        if c.dep_ == "poss" and index.at(c.i) is not None:
+                            host = index.at(c.i)
+                if host is None or index.type_of(host) not in ("Organization", "Location", "PublicBody"):
+                    continue
+                if index.at(head.i) is None and tok.lower_ != "in":
+                    continue
+                if index.at(head.i) is not None and tok.lower_ != "in":
+                    continue
+                for p in tok.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    place = self.roles.find(p, ["Location"], depth=0)
+                    if place is not None and place != host:
+                        yield RawClaim("located_in", host, place, tok, "place-in", confidence=0.7)
+            # "Moscow-based"
+            if tok.lower_ == "based" and tok.i >= 2 and doc[tok.i - 1].text == "-":
+                place = index.at(tok.i - 2)
+                if place is not None and index.type_of(place) == "Location":
+                    for host in self.roles.args(tok.head, ("Organization",)):
+                        yield RawClaim("located_in", host, place, tok, "place-based", confidence=0.7)
+        # "Izhevsk (in Russia)": the parenthesis seldom parses as a modifier
+        for i in range(sent.start + 1, sent.end - 3):
+            if doc[i].text == "(" and doc[i + 1].lower_ == "in":
+                host = index.at(i - 1)
+                place = index.at(i + 2)
+                if host is not None and place is not None and host != place and (
+                    index.type_of(place) == "Location"
+                    and index.type_of(host) in ("Location", "Organization")
+                ):
+                    yield RawClaim("located_in", host, place, doc[i + 1], "place-paren", confidence=0.7)

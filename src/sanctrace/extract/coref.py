@@ -1,0 +1,263 @@
+"""Within-document reference: which entity each token stands for.
+
+Beyond the name mentions themselves, a token may refer to an entity through an appositive
+("a Russian intermediary, X"), a descriptive premodifier ("arms maker X"), a predicate
+nominal ("X is a front company"), a definite description ("the ministry"), a pronoun
+("its drones"), or an indefinite description that a later sentence names ("a weapons
+manufacturer ... arms maker X"). Descriptions tied to a name become aliases of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sanctrace.extract.entities import Cluster, fold
+from sanctrace.extract.lexicon import Lexicon
+
+_SING = frozenset({"it", "its", "itself"})
+_PLUR = frozenset({"they", "their", "them", "themselves"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_DESC_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod", "nummod"})
+_SOURCES_KEEP_IN_HEADINGS = frozenset({"gazetteer", "public", "legal"})
+
+
+@dataclass(slots=True)
+class _Desc:
+    start: int
+    end: int
+    family: str | None
+    nation: str | None
+
+
+class EntityIndex:
+    """Entities of one document and the token-to-entity map the claim rules consult."""
+
+    def __init__(
+        self, doc: Doc, clusters: list[Cluster], lex: Lexicon, heading: list[bool]
+    ) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.heading = heading
+        self.clusters = [c for c in clusters if self._keep(c)]
+        self.tok_ent: list[int] = [-1] * len(doc)
+        for ci, c in enumerate(self.clusters):
+            for m in c.mentions:
+                for i in range(m.start, m.end):
+                    self.tok_ent[i] = ci
+        self.ref: dict[int, int] = {}
+        self.descriptors: dict[int, list[tuple[int, int]]] = {}
+        self._appositives()
+        self._premodifiers()
+        self._predicate_nominals()
+        self._indefinites()
+        self._definites_and_pronouns()
+
+    # -- lookup ---------------------------------------------------------------------------
+    def at(self, i: int) -> int | None:
+        """The entity token ``i`` names or refers to, if any."""
+        e = self.tok_ent[i]
+        if e >= 0:
+            return e
+        return self.ref.get(i)
+
+    def type_of(self, e: int) -> str:
+        return self.clusters[e].type
+
+    # -- filtering ------------------------------------------------------------------------
+    def _keep(self, c: Cluster) -> bool:
+        lex = self.lex
+        if c.name in lex.not_entities or fold(c.name) in lex.demonym_of:
+            return False
+        if fold(c.name) in lex.bloc_adjectives:
+            return False
+        in_heading = all(self.heading[m.start] for m in c.mentions)
+        if in_heading and not any(m.source in _SOURCES_KEEP_IN_HEADINGS for m in c.mentions):
+            return False
+        if c.type == "Group" and in_heading:
+            return False
+        return True
+
+    # -- descriptors ----------------------------------------------------------------------
+    def _describe(self, head: Token) -> _Desc:
+        """The descriptive noun phrase headed by ``head``: span, role family, nationality."""
+        lex = self.lex
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in _DESC_DEPS and self.tok_ent[child.i] < 0:
+                start = min(start, child.left_edge.i)
+        while start < head.i and self.doc[start].pos_ in ("DET", "PUNCT", "ADV"):
+            start += 1
+        nation = None
+        for t in self.doc[start : head.i + 1]:
+            if t.lower_ in lex.demonym_of:
+                nation = lex.demonym_of[t.lower_]
+        family = lex.org_noun_family.get(head.lemma_.lower())
+        if family is None:
+            for t in self.doc[start : head.i]:
+                family = family or lex.org_noun_family.get(t.lemma_.lower())
+        return _Desc(start, head.i + 1, family, nation)
+
+    def _tie(self, tok: Token, e: int, alias: bool = True) -> None:
+        if self.tok_ent[tok.i] >= 0 or tok.i in self.ref:
+            return
+        self.ref[tok.i] = e
+        if not alias or tok.pos_ not in ("NOUN", "PROPN"):
+            return
+        d = self._describe(tok)
+        c = self.clusters[e]
+        if d.family:
+            c.families.add(d.family)
+        if d.nation:
+            c.nations.add(d.nation)
+        if d.end - d.start >= 2 and all(self.tok_ent[i] < 0 for i in range(d.start, d.end)):
+            self.descriptors.setdefault(e, []).append((d.start, d.end))
+
+    def _appositives(self) -> None:
+        for tok in self.doc:
+            if tok.dep_ != "appos":
+                continue
+            head = tok.head
+            et, eh = self.at(tok.i), self.at(head.i)
+            if eh is not None and et is None and tok.pos_ in ("NOUN", "NUM", "PRON"):
+                self._tie(tok, eh)
+            elif et is not None and eh is None and head.pos_ in ("NOUN", "NUM", "PRON"):
+                self._tie(head, et)
+
+    def _premodifiers(self) -> None:
+        lex = self.lex
+        for ci, c in enumerate(self.clusters):
+            if c.type not in ("Organization", "PublicBody"):
+                continue
+            for m in c.mentions:
+                if m.start == 0:
+                    continue
+                prev = self.doc[m.start - 1]
+                if prev.pos_ == "NOUN" and prev.lemma_.lower() in lex.org_noun_family:
+                    self._tie(prev, ci)
+
+    def _predicate_nominals(self) -> None:
+        for tok in self.doc:
+            if tok.dep_ != "attr" or tok.pos_ != "NOUN" or self.at(tok.i) is not None:
+                continue
+            for sib in tok.head.children:
+                if sib.dep_ in _SUBJ:
+                    e = self.at(sib.i)
+                    if e is not None and self.clusters[e].type in ("Organization", "Person"):
+                        self._tie(tok, e)
+
+    def _first_positions(self) -> list[int]:
+        return [min(m.start for m in c.mentions) for c in self.clusters]
+
+    def _indefinites(self) -> None:
+        lex = self.lex
+        doc = self.doc
+        firsts = self._first_positions()
+        for tok in doc:
+            if tok.pos_ != "NOUN" or self.at(tok.i) is not None:
+                continue
+            family = lex.org_noun_family.get(tok.lemma_.lower())
+            if family is None:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                continue
+            d = self._describe(tok)
+            sent_end = tok.sent.end
+            horizon = sent_end
+            for _ in range(3):
+                if horizon >= len(doc):
+                    break
+                horizon = doc[horizon].sent.end
+            best: int | None = None
+            for ci, c in enumerate(self.clusters):
+                if c.type != "Organization" or not (tok.i < firsts[ci] < horizon):
+                    continue
+                if family in c.families or (d.nation is not None and d.nation in c.nations):
+                    if best is None or firsts[ci] < firsts[best]:
+                        best = ci
+            if best is not None:
+                self._tie(tok, best)
+
+    def _definites_and_pronouns(self) -> None:
+        lex = self.lex
+        doc = self.doc
+        recent: list[tuple[int, int, bool]] = []  # (token index, entity, is subject)
+        for tok in doc:
+            e = self.at(tok.i)
+            if e is not None:
+                if not recent or recent[-1][1] != e or recent[-1][0] < tok.i - 1:
+                    recent.append((tok.i, e, tok.dep_ in _SUBJ))
+                elif tok.dep_ in _SUBJ:
+                    recent[-1] = (recent[-1][0], e, True)
+                continue
+            low = tok.lower_
+            if self.heading[tok.i]:
+                continue
+            want: tuple[str, ...] | None = None
+            contains: str | None = None
+            if tok.pos_ == "PRON" and low in _SING:
+                want = ("Organization", "PublicBody")
+            elif tok.pos_ == "PRON" and low in _PLUR:
+                want = ("Group",)
+            elif tok.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
+            ):
+                if low in lex.public_heads:
+                    want, contains = ("PublicBody",), low
+                elif tok.lemma_.lower() in lex.org_noun_family and not any(
+                    c.dep_ == "compound" for c in tok.children
+                ):
+                    want = ("Organization",)
+            if want is None:
+                continue
+            ante = self._antecedent(tok, recent, want, contains)
+            if ante is not None:
+                self.ref[tok.i] = ante
+
+    def _antecedent(
+        self,
+        tok: Token,
+        recent: list[tuple[int, int, bool]],
+        want: tuple[str, ...],
+        contains: str | None,
+    ) -> int | None:
+        sent_start = tok.sent.start
+        floor = sent_start
+        for _ in range(2):
+            if floor == 0:
+                break
+            floor = self.doc[floor - 1].sent.start
+        cands = [
+            (i, e, subj)
+            for i, e, subj in recent
+            if i >= floor and self.clusters[e].type in want
+            and not self.heading[i]
+            and (contains is None or contains in self.clusters[e].name.lower())
+        ]
+        if not cands:
+            return None
+        same = [c for c in cands if c[0] >= sent_start]
+        pool = same or [c for c in cands if c[0] >= self.doc[cands[-1][0]].sent.start]
+        subjects = [c for c in pool if c[2]]
+        return (subjects or pool)[-1][1]
+
+    # -- output ---------------------------------------------------------------------------
+    def aliases(self, e: int) -> list[str]:
+        c = self.clusters[e]
+        out = list(c.aliases)
+        seen = {fold(c.name), *(fold(a) for a in out)}
+        for start, end in self.descriptors.get(e, []):
+            text = self.doc[start:end].text
+            if fold(text) not in seen:
+                seen.add(fold(text))
+                out.append(text)
+        return out
+
+    def spans(self, e: int) -> list[tuple[int, int]]:
+        """Character spans of every name mention and tied description of entity ``e``."""
+        doc = self.doc
+        toks = [(m.start, m.end) for m in self.clusters[e].mentions]
+        toks += self.descriptors.get(e, [])
+        out = {(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text)) for s, t in toks}
+        return sorted(out)

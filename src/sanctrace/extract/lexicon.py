@@ -1,0 +1,150 @@
+"""The rule vocabularies of the extractor, loaded once from the JSON files in ``data/``.
+
+Rules live in data so that an analyst can extend a cue list without touching code, and so
+that each file carries its own version (the versions go into ``Extractor.name``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+RULES_VERSION = 1
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("sanctrace.extract").joinpath("data", name).read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _lower(items: list[str]) -> frozenset[str]:
+    return frozenset(i.lower() for i in items)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every vocabulary the extractor consults, in ready-to-use shapes (sets, maps, regexes)."""
+
+    country_of: dict[str, str]  # lower-cased country name or alias -> canonical name
+    demonym_of: dict[str, str]  # lower-cased demonym -> canonical place name
+    places: frozenset[str]  # lower-cased names of countries and regions (with aliases)
+    bloc_adjectives: frozenset[str]
+    location_heads: frozenset[str]
+    weak_location_heads: frozenset[str]
+    weak_location_modifiers: frozenset[str]
+    legal_prefix: frozenset[str]
+    legal_suffix: frozenset[str]
+    org_noun_family: dict[str, str]  # noun -> family
+    public_names: frozenset[str]
+    public_heads: frozenset[str]
+    public_capitalised_only: frozenset[str]
+    public_not_modifiers: frozenset[str]
+    public_head_modifiers: frozenset[str]
+    group_family: dict[str, str]  # plural noun -> family
+    group_skip_families: frozenset[str]
+    product_nouns: frozenset[str]
+    product_code: re.Pattern[str]
+    product_code_blacklist: re.Pattern[str]
+    product_introducers: frozenset[str]
+    officer_titles: frozenset[str]
+    owner_titles: frozenset[str]
+    not_entities: frozenset[str]
+    verbs: dict[str, dict[str, Any]]
+    nouns: dict[str, dict[str, Any]]
+    phrases: dict[str, dict[str, Any]]
+    site_nouns: frozenset[str]
+    site_preps: frozenset[str]
+    attribution_verbs: frozenset[str]
+    hedge_words: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+    negation_words: frozenset[str]
+    no_comment_phrases: tuple[str, ...]
+    denial_words: frozenset[str]
+    denial_phrases: tuple[str, ...]
+    sanction_nouns: frozenset[str]
+    sanction_null_modifiers: frozenset[str]
+    version: str
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read and index the data files; cached, since they never change while running."""
+    places = _load("places.json")
+    ents = _load("entities.json")
+    preds = _load("predicates.json")
+    cues = _load("cues.json")
+
+    country_of: dict[str, str] = {}
+    demonym_of: dict[str, str] = {}
+    for row in places["countries"] + places["regions"]:
+        for n in [row["name"], *row.get("aliases", [])]:
+            country_of[n.lower()] = row["name"]
+        for d in row.get("demonyms", []):
+            demonym_of[d.lower()] = row["name"]
+    heads = places["location_heads"]
+
+    org_family = {
+        noun: fam
+        for fam, nouns in ents["org_nouns"].items()
+        if not fam.startswith("_")
+        for noun in nouns
+    }
+    pub = ents["public_bodies"]
+    groups = ents["groups"]
+    group_family = {n: fam for fam, nouns in groups["families"].items() for n in nouns}
+    prod = ents["products"]
+    titles = ents["titles"]
+    verbs = {k: v for k, v in preds["verbs"].items() if not k.startswith("_")}
+    nouns = {k: v for k, v in preds["nouns"].items() if not k.startswith("_")}
+    phrases = {k: v for k, v in preds["phrases"].items() if not k.startswith("_")}
+    version = ".".join(
+        str(d.get("version", 0)) for d in (places, ents, preds, cues)
+    )
+    return Lexicon(
+        country_of=country_of,
+        demonym_of=demonym_of,
+        places=frozenset(country_of),
+        bloc_adjectives=_lower(places["bloc_adjectives"]),
+        location_heads=_lower(heads["heads"]),
+        weak_location_heads=_lower(heads["weak_heads"]),
+        weak_location_modifiers=_lower(heads["weak_modifiers"]),
+        legal_prefix=frozenset(ents["legal_forms"]["prefix"]),
+        legal_suffix=frozenset(ents["legal_forms"]["suffix"]),
+        org_noun_family=org_family,
+        public_names=_lower(pub["names"]),
+        public_heads=_lower(pub["heads"]),
+        public_capitalised_only=_lower(pub["capitalised_only"]),
+        public_not_modifiers=_lower(pub["not_public_modifiers"]),
+        public_head_modifiers=_lower(pub["head_modifiers"]),
+        group_family=group_family,
+        group_skip_families=frozenset(groups.get("skip_families_as_entities", [])),
+        product_nouns=_lower(prod["nouns"]),
+        product_code=re.compile(prod["code_pattern"]),
+        product_code_blacklist=re.compile(prod["code_blacklist_pattern"]),
+        product_introducers=_lower(prod["introducers"]),
+        officer_titles=_lower(titles["officer"]),
+        owner_titles=_lower(titles["owner"]),
+        not_entities=frozenset(ents["not_entities"]),
+        verbs=verbs,
+        nouns=nouns,
+        phrases=phrases,
+        site_nouns=_lower(preds["located_in"]["site_nouns"]),
+        site_preps=_lower(preds["located_in"]["preps"]),
+        attribution_verbs=_lower(cues["attribution_verbs"]),
+        hedge_words=_lower(cues["hedge_words"]),
+        hedge_verbs=_lower(cues["hedge_verbs"]),
+        hedge_phrases=tuple(cues["hedge_phrases"]),
+        negation_words=_lower(cues["negation_words"]),
+        no_comment_phrases=tuple(cues["no_comment_phrases"]),
+        denial_words=_lower(cues["denial_words"]),
+        denial_phrases=tuple(cues["denial_phrases"]),
+        sanction_nouns=_lower(cues["sanction_nouns"]),
+        sanction_null_modifiers=_lower(cues["sanction_modifiers_null"]),
+        version=f"rules-{RULES_VERSION}.{version}",
+    )

@@ -1,0 +1,426 @@
+"""Candidate entity mentions: the NER model's spans corrected and extended by domain rules.
+
+Each rule proposes token spans with a type and a priority; overlaps are settled by
+length, then priority, in one pass. The rules are cheap token scans over the parsed doc
+(no regex per token except the one precompiled product-code pattern).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sanctrace.extract.lexicon import Lexicon
+
+_NER_TYPES = {
+    "ORG": "Organization",
+    "GPE": "Location",
+    "LOC": "Location",
+    "FAC": "Location",
+    "PERSON": "Person",
+    "PRODUCT": "Product",
+}
+_DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_POSS = frozenset({"'s", "’s", "'", "’"})
+_PLACE_PREPS = frozenset({"to", "in", "at", "from", "near", "inside", "outside", "into"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
+_GROUP_COLLECTIVES = frozenset({"team", "delegation", "personnel", "staff", "crew"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A token span [start, end) proposed as naming an entity of ``type``."""
+
+    start: int
+    end: int
+    type: str
+    source: str
+    priority: int
+    key: str | None = None  # an explicit merge key (groups: nationality and role family)
+    owner: tuple[int, int] | None = None  # for "X's CEO": the token span of X
+
+
+def _cap(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSS):
+        end -= 1
+    return start, end
+
+
+def _ner(doc: Doc, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    for ent in doc.ents:
+        typ = _NER_TYPES.get(ent.label_)
+        if typ is None:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        span = doc[start:end]
+        text = span.text
+        low = text.lower()
+        if text in lex.not_entities or low in lex.demonym_of or low in lex.bloc_adjectives:
+            continue
+        if not any(_cap(t) or t.is_digit for t in span):
+            continue
+        if any(t.text in ("–", "—") for t in span):
+            continue  # "China–Russia": the places are found one by one
+        if low in lex.places:
+            typ = "Location"
+        elif low in lex.public_names or (
+            typ == "Organization" and span[-1].lower_ in lex.public_heads
+        ):
+            typ = "PublicBody"
+        elif typ == "Person" and len(span) == 1 and start > 0:
+            if doc[start - 1].lower_ in _PLACE_PREPS:
+                typ = "Location"
+        out.append(Mention(start, end, typ, f"ner:{ent.label_}", 2))
+    return out
+
+
+def _places(doc: Doc, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not _cap(tok):
+            i += 1
+            continue
+        for size in (4, 3, 2, 1):
+            if i + size > n:
+                continue
+            low = doc[i : i + size].text.lower()
+            if low in lex.country_of or low in lex.public_names:
+                typ = "PublicBody" if low in lex.public_names else "Location"
+                if typ == "PublicBody" and low not in ("european union", "eu", "united nations", "un", "u.n."):
+                    continue  # other public names are handled by the public-body rule
+                out.append(Mention(i, i + size, typ, "gazetteer", 3, key=None))
+                i += size - 1
+                break
+        i += 1
+    return out
+
+
+def _legal_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    n = len(doc)
+    for tok in doc:
+        i = tok.i
+        if tok.text in lex.legal_suffix and i > 0 and _cap(doc[i - 1]):
+            if tok.text in ("Group", "Holding", "Holdings", "Company", "Corporation"):
+                if doc[i - 1].lower_ in lex.demonym_of:
+                    continue
+            start = i
+            while start > 0 and start > i - 7:
+                prev = doc[start - 1]
+                if prev.is_sent_end or prev.lower_ in _DETS:
+                    break
+                if _cap(prev) or prev.text in ("&", ",", "-") or prev.text in lex.legal_suffix:
+                    if prev.lower_ in lex.demonym_of or prev.text in _POSS:
+                        break
+                    start -= 1
+                    continue
+                break
+            while start < i and not _cap(doc[start]):
+                start += 1
+            end = i + 1
+            while end < n and (doc[end].text in lex.legal_suffix or (
+                doc[end].text == "," and end + 1 < n and doc[end + 1].text in lex.legal_suffix
+            )):
+                end += 1
+            if start < i:
+                out.append(Mention(start, end, "Organization", "legal", 4))
+        elif tok.text in lex.legal_prefix and i + 1 < n:
+            j = i + 1
+            while j < n and doc[j].text in _QUOTES:
+                j += 1
+            end = j
+            while end < n and end < j + 5 and (_cap(doc[end]) or doc[end].text == "-") and (
+                doc[end].lower_ not in lex.demonym_of
+            ):
+                end += 1
+            while end < n and doc[end].text in _QUOTES:
+                end += 1
+            if end > j:
+                out.append(Mention(i, end, "Organization", "legal", 4))
+    return out
+
+
+def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    n = len(doc)
+    for tok in doc:
+        low = tok.lower_
+        if low not in lex.public_heads and low not in lex.public_names:
+            continue
+        cap = _cap(tok)
+        if low in lex.public_capitalised_only and not cap:
+            continue
+        i = tok.i
+        start = i
+        strong = cap and (low in lex.public_names or low in ("kremlin", "pentagon", "treasury"))
+        modifiers: list[Token] = []
+        while start > 0:
+            prev = doc[start - 1]
+            plow = prev.lower_
+            if prev.is_sent_end or plow in _DETS:
+                break
+            if prev.text in _POSS and start - 2 >= 0 and (
+                doc[start - 2].ent_type_ == "GPE" or doc[start - 2].lower_ in lex.country_of
+            ):
+                start -= 2
+                modifiers.append(doc[start])
+                continue
+            if plow in lex.public_head_modifiers or plow in lex.demonym_of or (
+                prev.ent_type_ in ("GPE", "NORP") or plow in lex.country_of
+            ) or (_cap(prev) and cap and prev.pos_ in ("PROPN", "ADJ", "NOUN")):
+                if plow in lex.public_not_modifiers and not cap:
+                    start = i
+                    modifiers = []
+                    break
+                start -= 1
+                modifiers.append(prev)
+                continue
+            if plow in lex.public_not_modifiers:
+                modifiers = []
+                start = i
+                strong = False
+                cap = False
+            break
+        end = i + 1
+        if end + 1 < n and doc[end].lower_ == "of" and _cap(doc[end + 1]):
+            end += 1
+            while end < n and (_cap(doc[end]) or doc[end].lower_ in ("and", "of", "the", "&")):
+                end += 1
+            while end > i and not _cap(doc[end - 1]):
+                end -= 1
+            cap = True
+        if not (strong or cap or modifiers):
+            continue
+        if not modifiers and end == i + 1 and not strong and low not in lex.public_names:
+            if not cap or low in ("government", "authorities", "authority", "office"):
+                continue
+        out.append(Mention(start, end, "PublicBody", "public", 5))
+    return out
+
+
+def _nationality(doc: Doc, tok: Token, lex: Lexicon) -> str | None:
+    low = tok.lower_
+    if low in lex.demonym_of:
+        return lex.demonym_of[low]
+    if low in lex.country_of and _cap(tok):
+        return lex.country_of[low]
+    return None
+
+
+def _groups(doc: Doc, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    for tok in doc:
+        fam = lex.group_family.get(tok.lower_)
+        if fam is None or fam in lex.group_skip_families:
+            continue
+        if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ not in _GROUP_COLLECTIVES:
+            continue
+        i = tok.i
+        start = i
+        nation: str | None = None
+        while start > 0 and start > i - 5:
+            prev = doc[start - 1]
+            if prev.is_punct and prev.text != "-" or prev.lower_ in _DETS or prev.text in _POSS:
+                break
+            if prev.tag_ in ("JJ", "NN", "NNP", "CD", "HYPH", "NNPS") or prev.ent_type_ in (
+                "NORP",
+                "GPE",
+            ):
+                got = _nationality(doc, prev, lex)
+                if got is not None:
+                    nation = got
+                start -= 1
+                continue
+            break
+        if nation is None:
+            continue
+        # a number word before the nationality belongs to the group ("two European officials")
+        out.append(Mention(start, i + 1, "Group", "group", 3, key=f"group:{nation}:{fam}"))
+    return out
+
+
+def _products(doc: Doc, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    n = len(doc)
+    for tok in doc:
+        text = tok.text
+        if (
+            lex.product_code.match(text)
+            and not lex.product_code_blacklist.match(text)
+            and not tok.like_num
+            and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")
+        ):
+            out.append(Mention(tok.i, tok.i + 1, "Product", "code", 4))
+            continue
+        if tok.lower_ not in lex.product_nouns or tok.i == 0:
+            continue
+        # walk left over lower-case modifiers to a capitalised name: "Garpiya one-way attack drones"
+        j = tok.i - 1
+        steps = 0
+        while j >= 0 and steps < 5 and (
+            (doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in _DETS)
+            or doc[j].text == "-"
+            or doc[j].text in lex.not_entities
+        ):
+            if doc[j].lower_ in ("and", "or", "of", "for", "with", "by", "in", "to"):
+                break
+            j -= 1
+            steps += 1
+        if j < 0:
+            continue
+        cand = doc[j]
+        if not _cap(cand) or cand.is_sent_start or cand.text in lex.not_entities:
+            continue
+        if cand.text in _QUOTES or cand.is_punct:
+            continue
+        low = cand.lower_
+        if low in lex.demonym_of or low in lex.country_of or low in lex.bloc_adjectives:
+            continue
+        if cand.ent_type_ in ("ORG", "GPE", "NORP", "DATE", "CARDINAL"):
+            continue
+        if j + 1 < n and doc[j + 1].text in _POSS:
+            continue
+        start = j
+        while start > 0 and _cap(doc[start - 1]) and doc[start - 1].ent_type_ not in (
+            "ORG",
+            "GPE",
+            "NORP",
+        ) and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in lex.demonym_of:
+            start -= 1
+        out.append(Mention(start, j + 1, "Product", "product-noun", 3))
+    return out
+
+
+def _location_heads(doc: Doc, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    for tok in doc:
+        low = tok.lower_
+        if low not in lex.location_heads:
+            continue
+        j = tok.i - 1
+        mods = 0
+        while j >= 0 and mods < 2 and doc[j].lower_ in lex.weak_location_modifiers:
+            j -= 1
+            mods += 1
+        if low in lex.weak_location_heads and mods == 0:
+            continue
+        if j < 0 or not _cap(doc[j]) or doc[j].lower_ in lex.demonym_of:
+            continue
+        if doc[j].ent_type_ in ("ORG", "NORP") or doc[j].text in lex.not_entities:
+            continue
+        start = j
+        while start > 0 and _cap(doc[start - 1]) and not doc[start - 1].is_sent_start and (
+            doc[start - 1].lower_ not in lex.demonym_of
+        ):
+            start -= 1
+        out.append(Mention(start, tok.i + 1, "Location", "place-head", 4))
+    return out
+
+
+def _titled_people(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> list[Mention]:
+    """"Acme's CEO" with no name given: a Person known by title and organisation."""
+    out: list[Mention] = []
+    n = len(doc)
+    for m in orgs:
+        if m.type not in ("Organization", "PublicBody"):
+            continue
+        k = m.end
+        if k + 1 >= n or doc[k].text not in _POSS:
+            continue
+        title = doc[k + 1]
+        end = k + 2
+        if end < n and f"{title.lower_} {doc[end].lower_}" in lex.officer_titles | lex.owner_titles:
+            end += 1
+        elif title.lower_ not in lex.officer_titles and title.lower_ not in lex.owner_titles:
+            continue
+        if title.lower_ in ("official", "employee", "engineer", "representative", "partner"):
+            continue
+        nxt = end + 1 if end < n and doc[end].text == "," else end
+        if nxt < n and doc[nxt].ent_type_ == "PERSON":
+            continue
+        out.append(Mention(m.start, end, "Person", "title", 6, owner=(m.start, m.end)))
+    return out
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest span wherever two overlap (ties: higher priority, earlier start)."""
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.priority, m.start))
+    taken: set[int] = set()
+    kept: list[Mention] = []
+    for m in ordered:
+        span = range(m.start, m.end)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _short_forms(doc: Doc, lex: Lexicon, kept: list[Mention]) -> list[Mention]:
+    """Tokens repeating a name found elsewhere in the document ("Kupol", "Garpiyas")."""
+    forms: dict[str, str] = {}
+    for m in kept:
+        if m.type == "Group" or m.type == "Person" and m.source == "title":
+            continue
+        span = doc[m.start : m.end]
+        if len(span) == 1:
+            forms.setdefault(span.text, m.type)
+        elif m.type == "Organization":
+            last = span[-1]
+            if last.text in lex.legal_suffix and len(span) > 2:
+                last = span[-2]
+            if (
+                _cap(last)
+                and len(last.text) > 2
+                and not last.is_stop
+                and last.lower_ not in lex.org_noun_family
+                and last.lower_ not in lex.country_of
+                and last.text not in lex.legal_suffix
+            ):
+                forms.setdefault(last.text, m.type)
+    taken = {i for m in kept for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.i in taken or not _cap(tok):
+            continue
+        typ = forms.get(tok.text)
+        if typ is None and tok.text.endswith("s"):
+            typ = forms.get(tok.text[:-1])
+            if typ != "Product":
+                typ = None
+        if typ is not None:
+            out.append(Mention(tok.i, tok.i + 1, typ, "repeat", 1))
+    return out
+
+
+def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """All entity mentions of ``doc``, non-overlapping and in text order."""
+    candidates = (
+        _ner(doc, lex)
+        + _places(doc, lex)
+        + _legal_forms(doc, lex)
+        + _public_bodies(doc, lex)
+        + _groups(doc, lex)
+        + _products(doc, lex)
+        + _location_heads(doc, lex)
+    )
+    first = resolve_overlaps(candidates)
+    candidates += _titled_people(doc, lex, first)
+    kept = resolve_overlaps(candidates)
+    kept += _short_forms(doc, lex, kept)
+    kept.sort(key=lambda m: m.start)
+    return kept

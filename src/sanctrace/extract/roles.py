@@ -1,0 +1,133 @@
+"""Finding the entities that fill a predicate's roles in the dependency parse.
+
+A role is filled by the entity a token names or refers to, or by an entity reached from
+it through a short chain of modifiers ("Kupol staff", "Kupol's site", "representatives
+of X", "one of its drones, the X"); coordinated arguments give one entity each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from sanctrace.extract.coref import EntityIndex
+
+_SUBJ = ("nsubj", "nsubjpass")
+_RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+_WALK = frozenset({"compound", "poss", "appos", "nmod", "amod", "npadvmod"})
+_CLAUSE_BREAK = frozenset({"ccomp", "relcl", "parataxis", "csubj", "advcl"})
+
+
+class Roles:
+    """Role lookups over one parsed document and its entity index."""
+
+    def __init__(self, index: EntityIndex) -> None:
+        self.index = index
+
+    def find(self, tok: Token, types: Iterable[str] | None = None, depth: int = 2) -> int | None:
+        """The entity ``tok`` stands for, searching a few modifier hops below it."""
+        wanted = set(types) if types is not None else None
+        frontier = [tok]
+        for level in range(depth + 1):
+            nxt: list[Token] = []
+            for t in frontier:
+                e = self.index.at(t.i)
+                if e is not None and (wanted is None or self.index.type_of(e) in wanted):
+                    return e
+                if level == depth:
+                    continue
+                for c in t.children:
+                    if c.dep_ in _WALK:
+                        nxt.append(c)
+                    elif c.dep_ == "prep" and c.lower_ in ("of", "at", "from"):
+                        nxt.extend(g for g in c.children if g.dep_ == "pobj")
+            frontier = nxt
+        return None
+
+    def args(self, tok: Token | None, types: Iterable[str] | None = None) -> list[int]:
+        """Entities for ``tok`` and its conjuncts ("A and B"), antecedents for "which"."""
+        if tok is None:
+            return []
+        if tok.lower_ in _RELATIVE and tok.tag_ in ("WDT", "WP", "WP$") or (
+            tok.lower_ == "that" and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl"
+        ):
+            verb = tok.head
+            while verb.dep_ not in ("relcl", "acl") and verb.head is not verb:
+                if verb.dep_ in ("ROOT",):
+                    return []
+                verb = verb.head
+            return self.args(verb.head, types)
+        out: list[int] = []
+        for t in (tok, *tok.conjuncts):
+            e = self.find(t, types)
+            if e is not None and e not in out:
+                out.append(e)
+        return out
+
+    def subject(self, verb: Token, types: Iterable[str] | None = None) -> list[int]:
+        """The subject entities of ``verb``, inherited through xcomp, advcl and conj."""
+        seen = 0
+        while seen < 5:
+            seen += 1
+            for c in verb.children:
+                if c.dep_ in _SUBJ:
+                    return self.args(c, types)
+            if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head is not verb:
+                verb = verb.head
+                continue
+            if verb.dep_ in ("acl", "relcl") and verb.head is not verb:
+                return self.args(verb.head, types)
+            return []
+        return []
+
+    @staticmethod
+    def is_passive(verb: Token) -> bool:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return True
+        return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+    @staticmethod
+    def child(verb: Token, *deps: str) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in deps:
+                return c
+        return None
+
+    @staticmethod
+    def prep_objects(verb: Token, preps: Iterable[str]) -> list[Token]:
+        """Objects of the listed prepositions attached to ``verb`` (or its particle)."""
+        wanted = set(preps)
+        out: list[Token] = []
+        for c in verb.children:
+            if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted:
+                out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            elif c.dep_ == "dative" and "to" in wanted and c.pos_ in ("NOUN", "PROPN"):
+                out.append(c)
+        return out
+
+    @staticmethod
+    def clause(verb: Token) -> list[Token]:
+        """Tokens of ``verb``'s own clause, leaving out embedded finite clauses."""
+        out: list[Token] = []
+        stack = [verb]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for c in t.children:
+                if c.dep_ in _CLAUSE_BREAK and any(g.dep_ in _SUBJ for g in c.children):
+                    continue
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                    continue
+                stack.append(c)
+        return out
+
+    def product_in(self, tok: Token | None) -> int | None:
+        """The first product named inside ``tok``'s phrase ("shipments of X drones")."""
+        if tok is None:
+            return None
+        for t in tok.subtree:
+            e = self.index.at(t.i)
+            if e is not None and self.index.type_of(e) == "Product":
+                return e
+        return None
