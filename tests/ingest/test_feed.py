@@ -68,6 +68,13 @@ def test_utf16_feed_with_doctype_is_refused() -> None:
         read_bytes(feed.encode("utf-16"), source="feed16.xml")
 
 
+def test_declaration_longer_than_the_sniffed_head_is_still_refused() -> None:
+    subset = "".join(f'<!ENTITY e{i} "{"x" * 60}">' for i in range(300))  # ~25 KB
+    feed = f'<?xml version="1.0"?><!DOCTYPE rss [{subset}]><rss><channel/></rss>'
+    with pytest.raises(HostileInputError, match="ENTITY"):
+        read_bytes(feed.encode(), source="long.xml")
+
+
 def test_feed_of_link_only_items_from_a_file_says_what_to_do(tmp_path: Path) -> None:
     path = tmp_path / "links.rss"
     path.write_text(
@@ -97,6 +104,7 @@ def feed_server(fixtures: Path) -> Iterator[FixtureServer]:
         f"<item><title>Linked story</title><link>{served.url('/article')}</link>"
         "<pubDate>Tue, 11 Jun 2024 07:00:00 +0000</pubDate></item>"
         f"<item><title>Dead link</title><link>{served.url('/gone')}</link></item>"
+        "<item><title>Local file</title><link>file:///etc/passwd</link></item>"
         "<item><title>Inline</title><description>Spare parts went to Minsk by rail, the "
         "shipping records show.</description></item>"
         "</channel></rss>"
@@ -108,7 +116,9 @@ def feed_server(fixtures: Path) -> Iterator[FixtureServer]:
 
 def test_feed_url_fetches_linked_pages(feed_server: FixtureServer) -> None:
     docs = read_source(feed_server.url("/feed"))
-    assert [d.format for d in docs] == ["html", "feed"]  # the dead link is skipped
+    # The dead link and the file: link are skipped; the file: link is never opened.
+    assert [d.format for d in docs] == ["html", "feed"]
+    assert not any("root:" in d.text for d in docs)
     page, inline = docs
     assert page.source == feed_server.url("/article")
     assert page.title == "Georgian broker routed drone engines to Iran"

@@ -149,9 +149,12 @@ def _linked_page(
     author: str | None,
 ) -> Document | None:
     """Read the page an item links to; a failure skips the item, logged, not the feed."""
-    from sanctrace.ingest import read_bytes
+    from sanctrace.ingest import is_url, read_bytes
     from sanctrace.ingest.fetch import fetch
 
+    if not is_url(link):  # a feed must not make us open file: or other schemes
+        log.warning("skipped feed item %s: only http(s) links are fetched", link)
+        return None
     try:
         resource = fetch(link)
         docs = read_bytes(

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from sanctrace.errors import UnsupportedFormatError
-from sanctrace.xmlsafe import read_prolog
+from sanctrace.xmlsafe import read_prolog, refuse_declarations
 
 SNIFF_BYTES = 8192
 FEED_ROOTS = frozenset({"rss", "feed", "rdf"})
@@ -109,16 +109,21 @@ def sniff(data: bytes, *, source: str, hint: str | None = None) -> str:
         raise UnsupportedFormatError(f"unsupported format: {binary}", source=source)
     if _looks_binary(head):
         raise UnsupportedFormatError("unsupported format: binary data", source=source)
-    return _markup_kind(head, source=source, hint=_hint(hint))
+    return _markup_kind(data, source=source, hint=_hint(hint))
 
 
-def _markup_kind(head: bytes, *, source: str, hint: str) -> str:
-    prolog = read_prolog(head)
+def _markup_kind(data: bytes, *, source: str, hint: str) -> str:
+    head = data[:SNIFF_BYTES]
+    prolog = read_prolog(data)
     root = prolog.root.lower().rsplit(":", 1)[-1] if prolog.root else None
-    if root in FEED_ROOTS:
-        return "feed"
     if root == "html" or (prolog.doctype or "").lower().startswith("<!doctype html"):
         return "html"
+    if prolog.doctype is not None:
+        # XML declaring a document type of its own: refused whatever its root, so a
+        # declaration too long to see the root past is not mistaken for text.
+        refuse_declarations(data, source=source)
+    if root in FEED_ROOTS:
+        return "feed"
     if root is not None:
         if hint in HTML_HINTS or _HTML_TAG.search(head):
             return "html"
