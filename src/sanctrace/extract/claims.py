@@ -136,6 +136,10 @@ class ClaimFinder:
             objects = []
             if frame == "transitive":
                 objects = r.args(r.child(verb, "dobj"))
+                if verb.dep_ == "amod" and verb.i < verb.head.i and verb.i > 0 and (
+                    verb.doc[verb.i - 1].text in (",", "and")
+                ):
+                    objects = r.args(verb.head)  # "..., trained X staff" misread as a modifier
             if frame == "motion":
                 objects = [
                     e
@@ -150,9 +154,11 @@ class ClaimFinder:
         if pred == "tested":
             places = [e for p in r.prep_objects(verb, ["at", "in"]) for e in r.args(p, ["Location"])]
             location = places[0] if places else None
+        if pred not in ("tested", "developed", "produced"):
+            subjects = _typed(self.index, subjects, list(_ACTORS))
         for s in subjects or [None]:
-            for o in objects or [None]:
-                if s is None and o is None or s == o:
+            for o in objects:
+                if s == o:
                     continue
                 if s is None and pred not in ("tested", "developed", "produced"):
                     continue

@@ -70,6 +70,10 @@ def hedged(anchor: Token, lex: Lexicon) -> bool:
         for c in node.children:
             if c.dep_ in ("advmod", "aux", "amod") and c.lower_ in lex.hedge_words:
                 return True
+            if c.dep_ == "mark" and c.lower_ == "that" and c.i > 0:
+                before = node.doc[c.i - 1]  # "logs hint that ...", even when "hint" parses as a noun
+                if before.lemma_.lower() in lex.hedge_verbs:
+                    return True
         if node.dep_ not in _UP or node.head is node:
             return False
         node = node.head

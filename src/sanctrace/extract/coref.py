@@ -111,6 +111,8 @@ class EntityIndex:
             c.families.add(d.family)
         if d.nation:
             c.nations.add(d.nation)
+        if d.family is None or c.type != "Organization":
+            return
         if d.end - d.start >= 2 and all(self.tok_ent[i] < 0 for i in range(d.start, d.end)):
             self.descriptors.setdefault(e, []).append((d.start, d.end))
 

@@ -105,18 +105,22 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
     multi = [(i, keys[i].split()) for i in range(n) if len(keys[i].split()) > 1]
     for i, m in enumerate(mentions):
         words = keys[i].split()
-        if len(words) != 1 or m.type in ("Group",) or m.key is not None:
+        if len(words) != 1 or m.type in ("Group", "Product") or m.key is not None:
             continue
         w = words[0]
         cands: set[int] = set()
         for j, jw in multi:
             other = mentions[j]
-            if other.type == "Group" or (other.type == "Person" and other.source == "title"):
+            if other.type in ("Group", "Product") or (
+                other.type == "Person" and other.source == "title"
+            ):
                 continue
             compatible = other.type == m.type or m.source in _SOFT_SOURCES
-            if other.type == "Location" and m.type != "Location" and m.source != "ner:PERSON":
+            if other.type == "Location" and m.type != "Location" and other.source != "place-head":
                 compatible = False
-            if m.type == "Location" and m.source == "gazetteer" and other.type != "Location":
+            if m.type == "Location" and other.type != "Location" and (
+                m.source == "gazetteer" or w in lex.places
+            ):
                 compatible = False
             if not compatible:
                 continue
@@ -124,8 +128,16 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
                 cands.add(uf.find(j))
             elif len(w) >= 2 and doc[m.start].text.isupper() and w == _initials(jw):
                 cands.add(uf.find(j))
-        if len(cands) == 1:
-            uf.union(cands.pop(), i)
+        if cands:
+            weight = {
+                root: sum(
+                    mentions[k].priority * (mentions[k].end - mentions[k].start)
+                    for k in range(n)
+                    if uf.find(k) == root
+                )
+                for root in cands
+            }
+            uf.union(max(sorted(cands), key=lambda r: weight[r]), i)
     # "Long Name (LN)": the parenthetical names the mention before it
     for i in range(n - 1):
         a, b = mentions[i], mentions[i + 1]
@@ -147,8 +159,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
 def _finish(doc: Doc, c: Cluster, lex: Lexicon) -> Cluster:
     votes: Counter[str] = Counter()
     for m in c.mentions:
-        weight = m.priority
-        if m.source == "ner:PERSON" and m.end - m.start == 1:
+        weight = m.priority * (m.end - m.start)
+        if m.source in ("ner:PERSON", "repeat") and m.end - m.start == 1:
             weight = 1
         votes[m.type] += weight
     c.type = votes.most_common(1)[0][0]
@@ -166,7 +178,12 @@ def _finish(doc: Doc, c: Cluster, lex: Lexicon) -> Cluster:
     preferred = [
         doc[m.start : m.end].text for m in c.mentions if m.type == c.type and m.source != "repeat"
     ] or texts
-    if c.type == "Group":
+    canon_place = (
+        lex.country_of.get(preferred[0].lower()) if c.type == "Location" else None
+    )
+    if canon_place is not None:
+        c.name = canon_place
+    elif c.type == "Group":
         c.name = preferred[0]
     else:
         c.name = max(preferred, key=lambda t: (len(t), -texts.index(t)))

@@ -25,6 +25,7 @@ _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _POSS = frozenset({"'s", "’s", "'", "’"})
 _PLACE_PREPS = frozenset({"to", "in", "at", "from", "near", "inside", "outside", "into"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
+_BLOCS = frozenset({"european union", "eu", "united nations", "un", "u.n."})
 _GROUP_COLLECTIVES = frozenset({"team", "delegation", "personnel", "staff", "crew"})
 
 
@@ -60,8 +61,13 @@ def _ner(doc: Doc, lex: Lexicon) -> list[Mention]:
         if typ is None:
             continue
         start, end = _trim(doc, ent.start, ent.end)
+        if typ in ("Organization", "Person"):
+            while end > start and doc[end - 1].is_lower and doc[end - 1].text not in lex.legal_suffix:
+                end -= 1  # "Kupol marks": the model ran into the verb
         if start >= end:
             continue
+        if any(t.text in _POSS for t in doc[start:end]):
+            continue  # "Beijing's Deeper Entry": a possessive inside is not one name
         span = doc[start:end]
         text = span.text
         low = text.lower()
@@ -99,7 +105,7 @@ def _places(doc: Doc, lex: Lexicon) -> list[Mention]:
             low = doc[i : i + size].text.lower()
             if low in lex.country_of or low in lex.public_names:
                 typ = "PublicBody" if low in lex.public_names else "Location"
-                if typ == "PublicBody" and low not in ("european union", "eu", "united nations", "un", "u.n."):
+                if typ == "PublicBody" and low not in _BLOCS:
                     continue  # other public names are handled by the public-body rule
                 out.append(Mention(i, i + size, typ, "gazetteer", 3, key=None))
                 i += size - 1
@@ -336,7 +342,8 @@ def _titled_people(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> list[Mention]
     n = len(doc)
     for m in orgs:
         if m.type not in ("Organization", "PublicBody"):
-            continue
+            if m.type != "Location" or doc[m.start : m.end].text.lower() in lex.places:
+                continue
         k = m.end
         if k + 1 >= n or doc[k].text not in _POSS:
             continue
@@ -418,9 +425,27 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         + _products(doc, lex)
         + _location_heads(doc, lex)
     )
-    first = resolve_overlaps(candidates)
-    candidates += _titled_people(doc, lex, first)
     kept = resolve_overlaps(candidates)
     kept += _short_forms(doc, lex, kept)
     kept.sort(key=lambda m: m.start)
-    return kept
+    kept = resolve_overlaps(kept + _titled_people(doc, lex, kept))
+    return _join_place_org(doc, kept)
+
+
+def _join_place_org(doc: Doc, kept: list[Mention]) -> list[Mention]:
+    """"Hunan Haotianyi" split by the model into a place and a company is one company."""
+    out: list[Mention] = []
+    for m in kept:
+        if (
+            out
+            and m.type == "Organization"
+            and out[-1].type == "Location"
+            and out[-1].end == m.start
+            and out[-1].source.startswith("ner")
+            and m.source.startswith("ner")
+        ):
+            prev = out.pop()
+            out.append(Mention(prev.start, m.end, "Organization", m.source, m.priority))
+            continue
+        out.append(m)
+    return out

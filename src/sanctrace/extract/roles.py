@@ -59,7 +59,13 @@ class Roles:
                 verb = verb.head
             return self.args(verb.head, types)
         out: list[int] = []
-        for t in (tok, *tok.conjuncts):
+        index = self.index
+        own = index.at(tok.i)
+        listed = [
+            c for c in tok.children
+            if c.dep_ == "appos" and index.tok_ent[c.i] >= 0 and index.tok_ent[c.i] != own
+        ]  # "A, the B, and C": the parser often reads B as an appositive of A
+        for t in (tok, *listed, *tok.conjuncts):
             e = self.find(t, types)
             if e is not None and e not in out:
                 out.append(e)
@@ -70,9 +76,15 @@ class Roles:
         seen = 0
         while seen < 5:
             seen += 1
-            for c in verb.children:
-                if c.dep_ in _SUBJ:
-                    return self.args(c, types)
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+            if subjects:
+                out: list[int] = []
+                for c in subjects:
+                    out.extend(e for e in self.args(c, types) if e not in out)
+                return out
+            if verb.dep_ == "amod" and verb.i > 0 and verb.doc[verb.i - 1].text in (",", "and"):
+                verb = verb.head.head  # "..., trained X staff": a coordinated verb misread
+                continue
             if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head is not verb:
                 verb = verb.head
                 continue
