@@ -190,9 +190,11 @@ def name_variants(value: str) -> list[str]:
     parts = [p for p in (s.strip() for s in text.split(" / ")) if p] if " / " in text else [text]
     for part in parts:
         out.append(part)
-        inner = [m.strip() for m in _PARENS.findall(part) if len(m.strip()) > 3]
         outer = _PARENS.sub("", part).strip()
-        if inner and outer:
+        if outer and outer != part:
             out.append(outer)
-            out.extend(inner)
+            # A bracketed name in another script is an alias ("AKSENOV (АКСЁНОВ)"); a
+            # bracketed place or note in the same script ("(Shenzhen)", "(HQ)") is not.
+            out.extend(m.strip() for m in _PARENS.findall(part)
+                       if len(m.strip()) > 3 and m.isascii() != outer.isascii())
     return unique(n for n in (clean_name(o) for o in out) if n)

@@ -167,7 +167,8 @@ def read_conlist(path: Path, *, xlsx: bool = False) -> tuple[date | None, Iterat
         for line, cells in iterator:
             if not any(c.strip() for c in cells):
                 continue
-            if xlsx and len(cells) != len(header) and not any(c.strip() for c in cells[len(header):]):
+            extra = cells[len(header) :]
+            if xlsx and len(cells) != len(header) and not any(c.strip() for c in extra):
                 cells = (cells + [""] * len(header))[: len(header)]
             if len(cells) != len(header):
                 raise ListFormatError(

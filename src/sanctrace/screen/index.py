@@ -1,0 +1,368 @@
+"""A blocking index over every listed name, so a query never scans a whole list.
+
+Each name is reduced to keys: its tokens (``t``), their transliteration skeletons
+(``s``), 4-letter prefixes and suffixes of longer tokens (``p``/``x``, to survive a typo),
+the acronyms of its leading token runs (``a``) and, for one-word names, the word itself
+(``=``). Keys map to sorted arrays of name ids (CSR: one offsets array, one postings
+array), and each key knows in how many designations it occurs; that document frequency
+is also what weighs tokens when scoring. A query gathers the postings of its own keys,
+skipping keys too common to discriminate (their tokens still count in scoring), ranks
+names by the weight of keys they share, and scores the best few in full.
+
+Memory stays lean at millions of names: per-name data are flat lists of interned strings
+and ``array``/numpy int32 columns, not objects.
+"""
+
+from __future__ import annotations
+
+import math
+import pickle
+import sys
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from sanctrace.errors import StoreError
+from sanctrace.model import Designation
+from sanctrace.screen.match import compare
+from sanctrace.screen.normalise import NameKey, initialisms, normalise, skeleton
+
+FORMAT_VERSION = 3
+MAX_POSTINGS = 4000  # keys on more names than this only count in scoring, not in recall
+CANDIDATES = 30  # names scored in full per query
+CUTOFF = 0.3  # ... unless they share less than this share of the best one's key weight
+PERSON_SCHEMAS = frozenset({"Person"})
+VESSEL_SCHEMAS = frozenset({"Vessel", "Airplane"})
+SCHEMA_PENALTY = 0.2
+KIND_PENALTY = 0.1
+COUNTRY_PENALTY = 0.05
+
+
+def name_keys(key: NameKey) -> list[str]:
+    """The blocking keys of one normalised name (listed name or query)."""
+    tokens = key.tokens
+    keys: list[str] = []
+    for token in tokens:
+        keys.append("t" + token)
+        if len(token) >= 4:
+            sk = skeleton(token)
+            if sk != token:
+                keys.append("s" + sk)
+        if len(token) >= 5:
+            keys.append("p" + token[:4])
+            keys.append("x" + token[-4:])
+    if len(tokens) == 1:
+        keys.append("=" + tokens[0])
+    elif len(tokens) <= 10:
+        for end in range(2, min(len(tokens), 5) + 1):
+            keys.extend("a" + a for a in initialisms(tokens[:end], limit=4))
+    return keys
+
+
+def query_keys(key: NameKey) -> list[str]:
+    """A query's keys: its own, plus each short token as a possible acronym."""
+    keys = name_keys(key)
+    for token in key.tokens:
+        if 2 <= len(token) <= 6 and token.isalpha():
+            keys.append("a" + token)
+    for end in range(2, min(len(key.tokens), 5) + 1):
+        keys.extend("t" + a for a in initialisms(key.tokens[:end], limit=4))
+    return list(dict.fromkeys(keys))
+
+
+@dataclass(slots=True)
+class Hit:
+    """One designation a query matched, with its best-matching alias."""
+
+    list: str
+    list_id: str
+    name: str
+    schema: str
+    score: float
+    programs: list[str]
+    countries: list[str]
+    matched_alias: str
+    explanation: str
+
+
+@dataclass
+class NameIndex:
+    """The built index; see the module docstring for its layout."""
+
+    entry_list: list[str] = field(default_factory=list)
+    entry_id: list[str] = field(default_factory=list)
+    entry_name: list[str] = field(default_factory=list)
+    entry_schema: list[str] = field(default_factory=list)
+    entry_programs: list[tuple[str, ...]] = field(default_factory=list)
+    entry_countries: list[tuple[str, ...]] = field(default_factory=list)
+    name_text: list[str] = field(default_factory=list)
+    name_tokens: list[str] = field(default_factory=list)
+    name_forms: list[str] = field(default_factory=list)
+    name_entry: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    key_ids: dict[str, int] = field(default_factory=dict)
+    offsets: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))
+    postings: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    df: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    signature: str = ""
+
+    @property
+    def size(self) -> int:
+        return len(self.name_text)
+
+    @property
+    def entries(self) -> int:
+        return len(self.entry_id)
+
+    # -- weights ---------------------------------------------------------------------
+
+    def token_df(self, token: str) -> int:
+        kid = self.key_ids.get("t" + token)
+        return 0 if kid is None else int(self.df[kid])
+
+    def weight(self, token: str) -> float:
+        """Inverse document frequency of a token over designations (rare = heavy)."""
+        cache = self.__dict__.setdefault("_weights", {})
+        value = cache.get(token)
+        if value is None:
+            value = 1.0 + math.log((len(self.entry_id) + 1) / (self.token_df(token) + 1))
+            if len(cache) < 500_000:
+                cache[token] = value
+        return value
+
+    def specificity(self, token: str) -> float:
+        """1 for a token only one designation carries, falling to 0 at fifty."""
+        df = max(1, self.token_df(token))
+        return max(0.0, 1.0 - math.log(df) / math.log(50))
+
+    # -- search ----------------------------------------------------------------------
+
+    def _candidates(self, keys: list[str], limit: int) -> np.ndarray:
+        slices = []
+        weights = []
+        common: list[np.ndarray] = []
+        for key in keys:
+            kid = self.key_ids.get(key)
+            if kid is None:
+                continue
+            start, end = self.offsets[kid], self.offsets[kid + 1]
+            if end - start > MAX_POSTINGS:
+                if key[0] == "t":
+                    common.append(self.postings[start:end])
+                continue
+            slices.append(self.postings[start:end])
+            df = int(self.df[kid])
+            w = 1.0 + math.log((self.entries + 1) / (df + 1))
+            weights.append(w if key[0] in "ta=" else 0.7 * w)
+        if len(common) >= 2 and len(common) == sum(k[0] == "t" for k in keys if k in self.key_ids):
+            # Names made only of common words: intersect, which is small.
+            common.sort(key=len)
+            both = common[0]
+            for other in common[1:]:
+                both = np.intersect1d(both, other, assume_unique=True)
+            if len(both) <= MAX_POSTINGS:
+                slices.append(both)
+                weights.append(2.0)
+        if not slices:
+            return np.zeros(0, np.int32)
+        ids = np.concatenate(slices)
+        ws = np.repeat(np.asarray(weights), [len(s) for s in slices])
+        unique_ids, inverse = np.unique(ids, return_inverse=True)
+        totals = np.bincount(inverse, weights=ws)
+        if len(unique_ids) > limit:
+            best = np.argpartition(-totals, limit)[:limit]
+            unique_ids, totals = unique_ids[best], totals[best]
+        # Names sharing far less key weight than the best cannot outscore it.
+        return unique_ids[totals >= CUTOFF * totals.max()]
+
+    def search(
+        self,
+        name: str,
+        schema: str | None = None,
+        countries: Iterable[str] = (),
+        limit: int = 10,
+        threshold: float = 0.0,
+        candidates: int = CANDIDATES,
+    ) -> list[Hit]:
+        """Designations matching ``name``, best first, with score ≥ ``threshold``."""
+        person_query = schema in PERSON_SCHEMAS
+        query = normalise(name, person_query)
+        if not query.tokens:
+            return []
+        wanted = frozenset(countries)
+        best: dict[int, tuple[float, int, str]] = {}
+        for nid in self._candidates(query_keys(query), candidates).tolist():
+            entry = int(self.name_entry[nid])
+            person = self.entry_schema[entry] in PERSON_SCHEMAS
+            listed = NameKey(self.name_text[nid], tuple(self.name_tokens[nid].split()),
+                             frozenset(self.name_forms[nid].split()))
+            if person and not person_query:
+                query_here = normalise(name, True)
+            else:
+                query_here = query
+            result = compare(query_here, listed, self.weight, self.specificity, person)
+            score, why = result.score, result.explanation
+            penalty, reason = self._context_penalty(entry, schema, wanted)
+            if penalty:
+                score = max(0.0, score - penalty)
+                why = f"{why}; {reason}"
+            current = best.get(entry)
+            if current is None or score > current[0]:
+                best[entry] = (score, nid, why)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.entry_id[kv[0]]))
+        hits = []
+        for entry, (score, nid, why) in ranked[:limit]:
+            if score < threshold:
+                break
+            hits.append(Hit(
+                list=self.entry_list[entry],
+                list_id=self.entry_id[entry],
+                name=self.entry_name[entry],
+                schema=self.entry_schema[entry],
+                score=round(score, 4),
+                programs=list(self.entry_programs[entry]),
+                countries=list(self.entry_countries[entry]),
+                matched_alias=self.name_text[nid],
+                explanation=f"'{name}' ~ '{self.name_text[nid]}': {why}",
+            ))
+        return hits
+
+    def _context_penalty(
+        self, entry: int, schema: str | None, countries: frozenset[str]
+    ) -> tuple[float, str]:
+        penalty, reasons = 0.0, []
+        listed = self.entry_schema[entry]
+        if schema is not None and schema != listed:
+            if (schema in PERSON_SCHEMAS) != (listed in PERSON_SCHEMAS):
+                penalty += SCHEMA_PENALTY
+                reasons.append(f"schema {schema}≠{listed}")
+            elif (schema in VESSEL_SCHEMAS) != (listed in VESSEL_SCHEMAS):
+                penalty += KIND_PENALTY
+                reasons.append(f"schema {schema}≠{listed}")
+        listed_countries = self.entry_countries[entry]
+        if countries and listed_countries and countries.isdisjoint(listed_countries):
+            penalty += COUNTRY_PENALTY
+            reasons.append(f"country {'/'.join(sorted(countries))}∉{'/'.join(listed_countries)}")
+        return penalty, "; ".join(reasons)
+
+    # -- persistence -----------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        """Write the index (pickle of flat lists and arrays) atomically."""
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump((FORMAT_VERSION, self.__dict__), handle, protocol=5)
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> NameIndex:
+        try:
+            with open(path, "rb") as handle:
+                version, state = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError) as exc:
+            raise StoreError(f"unreadable screening index cache: {exc}", source=str(path)) from exc
+        if version != FORMAT_VERSION:
+            raise StoreError("screening index cache is from another version", source=str(path))
+        index = cls()
+        index.__dict__.update(state)
+        return index
+
+
+class IndexBuilder:
+    """Collects designations, then lays the index out in flat arrays."""
+
+    def __init__(self) -> None:
+        self.index = NameIndex()
+        self._key_col = array("i")
+        self._name_col = array("i")
+        self._entry_col = array("i")
+        self._interned: dict[str, str] = {}
+
+    def _intern(self, text: str) -> str:
+        return self._interned.setdefault(text, text)
+
+    def add_entry(
+        self,
+        list_key: str,
+        list_id: str,
+        name: str,
+        schema: str,
+        names: Iterable[str],
+        programs: Iterable[str] = (),
+        countries: Iterable[str] = (),
+    ) -> None:
+        ix = self.index
+        entry = len(ix.entry_id)
+        ix.entry_list.append(self._intern(list_key))
+        ix.entry_id.append(list_id)
+        ix.entry_name.append(name)
+        ix.entry_schema.append(self._intern(schema))
+        ix.entry_programs.append(tuple(self._intern(p) for p in programs))
+        ix.entry_countries.append(tuple(self._intern(c) for c in countries))
+        person = schema in PERSON_SCHEMAS
+        seen: set[str] = set()
+        key_ids = ix.key_ids
+        for text in names:
+            key = normalise(text, person)
+            joined = " ".join(key.tokens)
+            if not joined or joined in seen:
+                continue
+            seen.add(joined)
+            nid = len(ix.name_text)
+            ix.name_text.append(text)
+            ix.name_tokens.append(joined)
+            ix.name_forms.append(self._intern(" ".join(sorted(key.forms))))
+            self._entry_col.append(entry)
+            for k in dict.fromkeys(name_keys(key)):
+                kid = key_ids.get(k)
+                if kid is None:
+                    kid = key_ids[sys.intern(k)] = len(key_ids)
+                self._key_col.append(kid)
+                self._name_col.append(nid)
+
+    def add(self, designation: Designation) -> None:
+        self.add_entry(
+            designation.list, designation.list_id, designation.name, designation.schema,
+            designation.names, designation.programs, designation.countries,
+        )
+
+    def build(self, signature: str = "") -> NameIndex:
+        ix = self.index
+        keys = np.frombuffer(self._key_col, dtype=np.int32)
+        names = np.frombuffer(self._name_col, dtype=np.int32)
+        ix.name_entry = np.frombuffer(self._entry_col, dtype=np.int32).copy()
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        ix.postings = names[order].copy()
+        counts = np.bincount(sorted_keys, minlength=len(ix.key_ids))
+        ix.offsets = np.zeros(len(ix.key_ids) + 1, np.int64)
+        np.cumsum(counts, out=ix.offsets[1:])
+        # Document frequency over designations: count entry changes within each key run.
+        entries = ix.name_entry[ix.postings]
+        change = np.ones(len(entries), bool)
+        if len(entries) > 1:
+            change[1:] = (entries[1:] != entries[:-1]) | (sorted_keys[1:] != sorted_keys[:-1])
+        ix.df = np.zeros(len(ix.key_ids), np.int32)
+        nonempty = counts > 0
+        if len(entries):
+            ix.df[nonempty] = np.add.reduceat(change.astype(np.int32), ix.offsets[:-1][nonempty])
+        ix.signature = signature
+        self._key_col = array("i")
+        self._name_col = array("i")
+        self._entry_col = array("i")
+        self._interned = {}
+        return ix
+
+
+def build_index(designations: Iterable[Designation], signature: str = "") -> NameIndex:
+    builder = IndexBuilder()
+    for designation in designations:
+        builder.add(designation)
+    return builder.build(signature)
+
+
+def iter_hits(index: NameIndex, names: Iterable[str], **kwargs: object) -> Iterator[list[Hit]]:
+    for name in names:
+        yield index.search(name, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,197 @@
+"""Score how well one name matches another, in [0, 1], and say why.
+
+The score is a weighted Dice coefficient over aligned tokens: each token weighs what its
+rarity says it is worth (``weight``, from the index's token frequencies), so sharing
+"Kupol" counts for much and sharing "Trading" for little, and an unmatched rare token
+costs more than an unmatched common one. Tokens align one-to-one by similarity (exact,
+transliteration skeleton, bounded edit distance); one token may also stand for a run of
+tokens it abbreviates (IEMZ for Izhevskiy Elektromekhanicheskiy Zavod) or that it joins
+(SiemensAG). A query that is the distinctive core of a longer listed name (Kupol) scores
+by how specific that core is. Legal forms compare as forms: a different form costs a
+little, a missing one nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from sanctrace.screen.normalise import NameKey, initialisms, skeleton
+
+Weight = Callable[[str], float]
+Specificity = Callable[[str], float]
+
+FORM_PENALTY = 0.05
+NUMBER_PENALTY = 0.25
+ABBREVIATION_SIM = 0.92
+SKELETON_SIM = 0.93
+INITIAL_SIM = 0.6
+
+
+@dataclass(slots=True)
+class Comparison:
+    score: float
+    explanation: str
+
+
+def _max_edits(length: int) -> int:
+    if length <= 3:
+        return 0
+    if length <= 5:
+        return 1
+    if length <= 8:
+        return 2
+    if length <= 12:
+        return 3
+    return 4
+
+
+@lru_cache(maxsize=1 << 20)
+def token_sim(a: str, b: str) -> float:
+    """Similarity of two normalised tokens in [0, 1]; 0 when they are different words."""
+    if a == b:
+        return 1.0
+    if a.isdigit() or b.isdigit():
+        return 0.0
+    if len(a) == 1 or len(b) == 1:
+        return INITIAL_SIM if a[0] == b[0] else 0.0
+    longest = max(len(a), len(b))
+    if skeleton(a) == skeleton(b):
+        return max(SKELETON_SIM, 1.0 - 1.0 / longest)
+    allowed = _max_edits(min(len(a), len(b)))
+    if allowed == 0:
+        return 0.0
+    distance = Levenshtein.distance(a, b, score_cutoff=allowed)
+    if distance > allowed:
+        return 0.0
+    return 1.0 - distance / longest
+
+
+@lru_cache(maxsize=1 << 18)
+def _is_acronym(short: str, run: tuple[str, ...]) -> bool:
+    return short in initialisms(run)
+
+
+def _runs(
+    one: tuple[str, ...], many: tuple[str, ...], skip: set[str], acronyms: bool
+) -> list[tuple[float, int, tuple[int, ...]]]:
+    """Tokens of ``one`` that stand for a run of ``many``: acronyms (IEMZ) or joins.
+
+    An acronym needs at least three letters and a run of at least two words of three
+    letters or more, each giving one or two letters; a joined spelling (SiemensAG) must
+    come within two letters of the run's length. Both start with the run's first letter.
+    """
+    found = []
+    lengths = [len(t) for t in many]
+    for i, short in enumerate(one):
+        if short in skip:
+            continue
+        n = len(short)
+        acro = acronyms and 3 <= n <= 6 and short.isalpha()
+        if not acro and n < 6:
+            continue
+        for start in range(len(many)):
+            if many[start][0] != short[0]:
+                continue
+            total = lengths[start]
+            for end in range(start + 2, min(len(many), start + 6) + 1):
+                total += lengths[end - 1]
+                k = end - start
+                run = many[start:end]
+                sim = 0.0
+                if acro and k <= n <= 2 * k and min(lengths[start:end]) >= 3:
+                    if _is_acronym(short, run):
+                        sim = ABBREVIATION_SIM
+                if sim == 0.0 and n >= 6 and abs(total - n) <= 2:
+                    joined = token_sim(short, "".join(run))
+                    if joined >= 0.85:
+                        sim = joined
+                if sim > 0.0:
+                    found.append((sim, i, tuple(range(start, end))))
+                if total > n + 2 and not (acro and k < n):
+                    break
+    return found
+
+
+def _align(
+    q: tuple[str, ...], c: tuple[str, ...], acronyms: bool = True
+) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
+    """Greedy one-to-one alignment; a single token may cover a run on the other side."""
+    pairs: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
+    for i, a in enumerate(q):
+        for j, b in enumerate(c):
+            sim = token_sim(a, b)
+            if sim > 0.0:
+                pairs.append((sim, (i,), (j,)))
+    exact = set(q) & set(c)
+    for sim, i, run in _runs(q, c, exact, acronyms):
+        pairs.append((sim, (i,), run))
+    for sim, j, run in _runs(c, q, exact, acronyms):
+        pairs.append((sim, run, (j,)))
+    pairs.sort(key=lambda p: (p[0], len(p[1]) + len(p[2])), reverse=True)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    chosen = []
+    for sim, qi, cj in pairs:
+        if used_q.isdisjoint(qi) and used_c.isdisjoint(cj):
+            chosen.append((sim, qi, cj))
+            used_q.update(qi)
+            used_c.update(cj)
+    return chosen
+
+
+def _uniform(_token: str) -> float:
+    return 1.0
+
+
+def compare(
+    query: NameKey,
+    candidate: NameKey,
+    weight: Weight = _uniform,
+    specificity: Specificity | None = None,
+    person: bool = False,
+) -> Comparison:
+    """Score ``candidate`` (a listed name) against ``query`` (a name found in a report)."""
+    q, c = query.tokens, candidate.tokens
+    if not q or not c:
+        return Comparison(0.0, "no comparable tokens")
+    chosen = _align(q, c, acronyms=not person)
+    wq = [weight(t) for t in q]
+    wc = [weight(t) for t in c]
+    total = sum(wq) + sum(wc)
+    matched = 0.0
+    covered_q = 0.0
+    parts = []
+    for sim, qi, cj in chosen:
+        mass = sum(wq[i] for i in qi) + sum(wc[j] for j in cj)
+        matched += sim * mass
+        covered_q += sim * sum(wq[i] for i in qi)
+        left = " ".join(q[i] for i in qi)
+        right = " ".join(c[j] for j in cj)
+        parts.append(left if left == right else f"{left}~{right}")
+    score = matched / total if total else 0.0
+    why = [f"tokens {', '.join(parts) or 'none'}"]
+    used_c = {j for _s, _qi, cj in chosen for j in cj}
+    plain = [cj[0] for s, qi, cj in chosen if len(qi) == 1 and len(cj) == 1 and s >= 0.85]
+    coverage = covered_q / sum(wq) if sum(wq) else 0.0
+    if specificity is not None and plain and coverage >= 0.9 and len(used_c) < len(c):
+        # The query is a short form of the listed name: worth what its core is worth.
+        core = max(specificity(c[j]) for j in plain)
+        short = coverage * (0.62 + 0.3 * core)
+        if person and len(q) < 2:
+            short = min(short, 0.7)
+        if short > score:
+            score = short
+            why.append(f"short form (core specificity {core:.2f})")
+    digits_q = {t for t in q if t.isdigit()}
+    digits_c = {t for t in c if t.isdigit()}
+    if digits_q and digits_c and digits_q != digits_c:
+        score -= NUMBER_PENALTY
+        why.append("numbers differ")
+    if query.forms and candidate.forms and query.forms.isdisjoint(candidate.forms):
+        score -= FORM_PENALTY
+        why.append(f"legal form {'/'.join(sorted(query.forms))}≠{'/'.join(sorted(candidate.forms))}")
+    return Comparison(max(0.0, min(1.0, score)), "; ".join(why))

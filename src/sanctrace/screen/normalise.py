@@ -1,0 +1,130 @@
+"""Names reduced to what matching compares: ASCII tokens, legal forms apart, variant keys.
+
+A listed name and a name in a report differ in script (ООО ТСК Вектор), case, quotes
+(‘KUPOL’), legal form (OOO / LLC / Limited Liability Company), word order and
+transliteration (Vektor / Vector). ``normalise`` removes the first four differences;
+``skeleton`` makes transliteration variants of one token collide; ``initialisms`` gives
+the acronyms a run of tokens can be written as (Izhevskiy Elektromekhanicheskiy Zavod ->
+IEZ, IEMZ). Legal forms are recognised by rigour's org-type database and kept as generic
+codes (llc, jsc) so that they can be compared as such rather than as words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import normality
+from rigour.names.org_types import extract_org_types, remove_org_types
+
+from sanctrace.screen.lists.common import vocabulary
+
+_APOSTROPHES = re.compile(r"['’‘`´ʼʻ]")
+_NON_WORD = re.compile(r"[^\w]+|_")
+_VOWELS = frozenset("aeiouy")
+
+
+@dataclass(slots=True, frozen=True)
+class NameKey:
+    """One name as matching sees it."""
+
+    text: str
+    tokens: tuple[str, ...]
+    forms: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], list[tuple[re.Pattern[str], str]], frozenset[str],
+                       dict[str, str], frozenset[str]]:
+    vocab = vocabulary("names.json")
+    letters = {**vocab["cyrillic"], **vocab["greek"]}
+    table: dict[int, str] = {}
+    for letter, latin in letters.items():
+        table[ord(letter)] = latin
+        table[ord(letter.upper())] = latin
+    rules = [(re.compile(p), r) for p, r in vocab["skeleton"]]
+    return (table, rules, frozenset(vocab["stopwords"]), dict(vocab["numbers"]),
+            frozenset(vocab["person_prefixes"]))
+
+
+@lru_cache(maxsize=200_000)
+def ascii_fold(text: str) -> str:
+    """Lower-case ASCII for text in any script; fast paths for Latin and Cyrillic.
+
+    Latin diacritics are decomposed and dropped, Cyrillic and Greek use our own letter
+    table (data/names.json), anything else (Han, Arabic, ...) goes through normality.
+    """
+    if text.isascii():
+        return text.lower()
+    table = _tables()[0]
+    folded = unicodedata.normalize("NFKD", text.lower().translate(table))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    if folded.isascii():
+        return folded
+    return (normality.ascii_text(folded) or "").lower()
+
+
+def clean_text(name: str) -> str:
+    """Case-folded, punctuation and quotes gone, spaces collapsed; script kept."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = _APOSTROPHES.sub("", text)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+@lru_cache(maxsize=1 << 18)
+def normalise(name: str, person: bool = False) -> NameKey:
+    """A NameKey for ``name``; ``person`` skips legal forms and drops titles instead."""
+    _table, _rules, stopwords, numbers, prefixes = _tables()
+    text = clean_text(name)
+    forms: frozenset[str] = frozenset()
+    if not person and text:
+        found = extract_org_types(text, generic=True)
+        if found:
+            stripped = " ".join(remove_org_types(text).split())
+            if stripped:
+                text = stripped
+                forms = frozenset(ascii_fold(generic) for _m, generic in found)
+    tokens = [numbers.get(t, t) for t in ascii_fold(text).split()]
+    drop = stopwords | prefixes if person else stopwords
+    kept = [t for t in tokens if t not in drop]
+    return NameKey(name, tuple(kept or tokens), forms)
+
+
+@lru_cache(maxsize=1 << 18)
+def skeleton(token: str) -> str:
+    """A transliteration-tolerant key: Vektor, Vector -> vektor; Haotianyi, Haotyanyi."""
+    rules = _tables()[1]
+    out = token
+    for pattern, replacement in rules:
+        out = pattern.sub(replacement, out)
+    return out
+
+
+def _initials(token: str) -> tuple[str, ...]:
+    """The letters one word can give an acronym: its first, or first + compound head.
+
+    Soviet-style and technical compounds join stems with a connecting "o"
+    (elektr-o-mekhanicheskiy, radi-o-tekhnicheskiy, mashin-o-stroitelnyy); their acronyms
+    take a letter from each stem (IEMZ). Any consonant after an "o" with at least four
+    letters either side counts as such a stem start.
+    """
+    first = token[0]
+    options = [first]
+    for k in range(4, len(token) - 3):
+        if token[k - 1] == "o" and token[k] not in _VOWELS and token[k - 2] not in _VOWELS:
+            options.append(first + token[k])
+    return tuple(options)
+
+
+def initialisms(tokens: tuple[str, ...], limit: int = 8) -> set[str]:
+    """Acronyms the whole token run can be written as (at most ``limit`` variants)."""
+    if len(tokens) < 2 or any(not t[0].isalpha() for t in tokens):
+        return set()
+    out = {""}
+    for token in tokens:
+        out = {prefix + part for prefix in out for part in _initials(token)}
+        if len(out) > limit:
+            out = set(sorted(out, key=len)[:limit])
+    return out
