@@ -1,0 +1,207 @@
+"""Designation candidates: unlisted actors ranked by how directly they feed listed ones.
+
+For every organisation or person that is not sanctioned (neither designated on a loaded
+list nor reported as sanctioned), collect **reasons**, each tied to the claims that
+state it:
+
+- direct links with a sanctioned entity, by predicate and role: supplier, intermediary
+  (the ``via`` of a supply), front, owner, owned (a subsidiary), officer, trainer,
+  collaborator, associate;
+- maker: it produced or developed a product that a sanctioned entity received, tested,
+  produced or used;
+- upstream supplier: it supplies, over more hops, something that reaches a sanctioned
+  entity (one reverse breadth-first pass from all sanctioned entities).
+
+A negated claim is not evidence and gives no reason. Weights are data
+(``network.json``): each reason weighs its kind, times ``hedged_factor`` when every
+claim behind it is hedged, times a bonus per further independent lineage, times
+``reported_factor`` when the sanctioned end is known only from reports. The score is the
+sum over reasons.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from sanctrace.graph.lineage import settings
+from sanctrace.graph.network import Network
+from sanctrace.graph.views import ClaimViews
+from sanctrace.store.base import Store
+
+# (predicate, role of the candidate, role of the sanctioned party) -> reason kind
+_DIRECT: dict[tuple[str, str, str], str] = {
+    ("supplied", "subject", "object"): "supplier",
+    ("supplied", "subject", "via"): "supplier",
+    ("supplied", "via", "object"): "intermediary",
+    ("front_for", "subject", "object"): "front",
+    ("owns", "subject", "object"): "owner",
+    ("owns", "object", "subject"): "owned",
+    ("subsidiary_of", "subject", "object"): "owned",
+    ("subsidiary_of", "object", "subject"): "owner",
+    ("officer_of", "subject", "object"): "officer",
+    ("trained", "subject", "object"): "trainer",
+    ("assisted", "subject", "object"): "collaborator",
+    ("collaborated_with", "subject", "object"): "collaborator",
+    ("collaborated_with", "object", "subject"): "collaborator",
+    ("developed", "subject", "object"): "collaborator",
+    ("associated_with", "subject", "object"): "associate",
+    ("associated_with", "object", "subject"): "associate",
+}
+_MADE = ("produced", "developed")
+_TAKEN = {"supplied": "received", "tested": "tested", "produced": "produced", "used_in": "used"}
+_TEXT = {
+    "supplier": "supplied {target}",
+    "intermediary": "passed supplies on to {target}",
+    "front": "acts as a front for {target}",
+    "owner": "owns {target}",
+    "owned": "is owned by {target}",
+    "officer": "is an officer of {target}",
+    "trainer": "trained {target}",
+    "collaborator": "worked with {target}",
+    "associate": "is linked to {target}",
+}
+
+
+@dataclass(slots=True)
+class Reason:
+    kind: str
+    target: int
+    text: str
+    claims: list[int] = field(default_factory=list)
+    weight: float = 0.0
+    hops: int = 1
+
+
+@dataclass(slots=True)
+class Candidate:
+    node: int
+    score: float
+    reasons: list[Reason]
+
+
+def _roles(net: Network, c: int) -> tuple[tuple[str, int], ...]:
+    return (("subject", net.subject[c]), ("object", net.object[c]), ("via", net.via[c]))
+
+
+def _weight(net: Network, reason: Reason) -> float:
+    cfg = settings()["candidates"]
+    kinds: dict[str, float] = cfg["kinds"]  # type: ignore[assignment]
+    base = kinds.get(reason.kind, 0.3) / max(1, reason.hops - 1)
+    if all(net.hedged[c] for c in reason.claims):
+        base *= float(cfg["hedged_factor"])  # type: ignore[arg-type]
+    lineages = len({net.lineage_of(c) for c in reason.claims})
+    bonus = 1 + float(cfg["lineage_bonus"]) * (lineages - 1)  # type: ignore[arg-type]
+    base *= min(bonus, float(cfg["max_corroboration"]))  # type: ignore[arg-type]
+    if reason.target not in net.designations:
+        base *= float(cfg["reported_factor"])  # type: ignore[arg-type]
+    return base
+
+
+def _upstream(net: Network, max_hops: int) -> dict[int, tuple[int, int, int]]:
+    """node -> (hops to the nearest sanctioned entity, first edge, that entity)."""
+    best: dict[int, tuple[int, int, int]] = {}
+    queue: deque[tuple[int, int, int]] = deque()
+    for t in sorted({*net.designations, *net.reported}):
+        queue.append((t, 0, t))
+    reached = {t for t, _, _ in queue}
+    while queue:
+        node, dist, target = queue.popleft()
+        if dist >= max_hops:
+            continue
+        for e in net.in_edges[node]:
+            src = net.edges[e].src
+            if src in reached:
+                continue
+            reached.add(src)
+            best[src] = (dist + 1, e, target)
+            queue.append((src, dist + 1, target))
+    return best
+
+
+def find_candidates(net: Network, limit: int | None = 20, max_hops: int = 4) -> list[Candidate]:
+    """Unlisted actors with at least one reason, best first."""
+    actor_types = set(settings()["candidates"]["actor_types"])  # type: ignore[arg-type]
+    reasons: dict[int, dict[tuple[str, int], Reason]] = defaultdict(dict)
+
+    def add(node: int, kind: str, target: int, claim: int, text: str, hops: int = 1) -> None:
+        if node < 0 or node == target or net.sanctioned(node):
+            return
+        if net.types[node] not in actor_types:
+            return
+        reason = reasons[node].setdefault((kind, target), Reason(kind, target, text, hops=hops))
+        if claim not in reason.claims:
+            reason.claims.append(claim)
+
+    for t in sorted({*net.designations, *net.reported}):
+        name = net.names[t]
+        for c in net.claims_of[t]:
+            if net.negated[c]:
+                continue
+            pred = net.predicate[c]
+            roles = _roles(net, c)
+            for t_role, t_node in roles:
+                if t_node != t:
+                    continue
+                for x_role, x_node in roles:
+                    kind = _DIRECT.get((pred, x_role, t_role))
+                    if kind is not None and x_node >= 0:
+                        add(x_node, kind, t, c, _TEXT[kind].format(target=name))
+            # maker: the target took a product; who made it?
+            taken = _TAKEN.get(pred)
+            product = net.item[c] if pred == "supplied" else net.object[c]
+            if taken is None or product < 0 or net.types[product] != "Product":
+                continue
+            if pred == "supplied" and net.object[c] != t:
+                continue
+            for m in net.claims_of[product]:
+                if net.predicate[m] in _MADE and net.object[m] == product and not net.negated[m]:
+                    text = f"made {net.names[product]}, which {name} {taken}"
+                    add(net.subject[m], "maker", t, m, text)
+                    add(net.subject[m], "maker", t, c, text)
+
+    for node, (dist, e, target) in _upstream(net, max_hops).items():
+        if dist < 2 or any(t == target for _, t in reasons.get(node, {})):
+            continue  # one hop away, or already linked to that target directly
+        edge = net.edges[e]
+        text = f"supplies {net.names[edge.dst]}, {dist - 1} hop(s) from {net.names[target]}"
+        for c in edge.claims:
+            add(node, "upstream supplier", target, c, text, hops=dist)
+
+    out = []
+    for node, found in reasons.items():
+        listed = list(found.values())
+        for r in listed:
+            r.weight = _weight(net, r)
+        listed.sort(key=lambda r: (-r.weight, r.kind, net.names[r.target]))
+        out.append(Candidate(node, round(sum(r.weight for r in listed), 3), listed))
+    out.sort(key=lambda c: (-c.score, net.names[c.node]))
+    return out[:limit] if limit is not None else out
+
+
+def candidate_views(
+    store: Store, net: Network, candidates: list[Candidate]
+) -> list[dict[str, Any]]:
+    claims = {c for cand in candidates for r in cand.reasons for c in r.claims}
+    views = ClaimViews(store, net, claims)
+    return [
+        {
+            "id": net.entity_ids[cand.node],
+            "name": net.names[cand.node],
+            "type": net.types[cand.node],
+            "score": cand.score,
+            "reasons": [
+                {
+                    "kind": r.kind,
+                    "text": r.text,
+                    "target": net.names[r.target],
+                    "weight": round(r.weight, 3),
+                    "hops": r.hops,
+                    "claims": views.views(r.claims),
+                }
+                for r in cand.reasons
+            ],
+        }
+        for cand in candidates
+    ]
