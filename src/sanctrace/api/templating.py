@@ -18,6 +18,9 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from sanctrace.model import Extraction
+from sanctrace.store import ClaimRecord, Store
+
 PREDICATE_LABELS = {"collaborated_with": "collaborated with", "sanctioned_by": "sanctioned by"}
 
 
@@ -89,6 +92,54 @@ def mark_text(text: str, highlights: Iterable[Highlight], focus: str | None = No
         ids = escape(" ".join(claims))
         out.append(f'<mark class="evidence"{anchor} data-claims="{ids}">{inner}</mark>')
     return Markup("".join(out))
+
+
+def mark_spans(text: str, spans: Iterable[tuple[int, int]]) -> Markup:
+    """``text`` with the given (start, end) character spans in ``<mark>``; overlaps merged."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if not 0 <= start < end <= len(text):
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out: list[str] = []
+    last = 0
+    for start, end in merged:
+        out.append(str(escape(text[last:start])))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
+
+
+def evidence_markup(store: Store, records: Iterable[ClaimRecord]) -> dict[str, Markup]:
+    """Each claim's evidence sentence with the mentions of its role entities marked.
+
+    Uses the document's own mention offsets, so the names are marked exactly as the report
+    spells them, whatever name the entity was resolved under.
+    """
+    cache: dict[str, Extraction | None] = {}
+    out: dict[str, Markup] = {}
+    for record in records:
+        if record.doc_id not in cache:
+            cache[record.doc_id] = store.extraction(record.doc_id)
+        extraction = cache[record.doc_id]
+        c = record.claim
+        ev = c.evidence
+        if extraction is None or extraction.document.text[ev.start : ev.end] != ev.text:
+            continue
+        roles = {c.subject, c.object, c.via, c.item, c.location} - {None}
+        spans = [
+            (span.start - ev.start, span.end - ev.start)
+            for entity in extraction.entities
+            if entity.id in roles
+            for span in entity.mentions
+            if ev.start <= span.start and span.end <= ev.end
+        ]
+        out[record.id] = mark_spans(ev.text, spans)
+    return out
 
 
 def mark_names(text: str, names: Iterable[str | None]) -> Markup:

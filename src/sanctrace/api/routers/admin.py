@@ -20,7 +20,7 @@ from sanctrace.api.security import require_write
 from sanctrace.cli.browse import find_entity
 from sanctrace.errors import InputError, TooLargeError
 from sanctrace.pipeline import ingest_sources
-from sanctrace.resolve import resolve
+from sanctrace.resolve import entity_ref, resolve
 from sanctrace.settings import get_settings
 from sanctrace.store import Judgement, Store
 from sanctrace.views import entity_view
@@ -105,7 +105,7 @@ def merge(request: Request, body: schemas.MergeRequest) -> dict[str, Any]:
         if a.id == b.id:
             raise InputError(f"{a.name!r} and {b.name!r} are already one entity")
         member = next(iter(store.members(a.id)), None)
-        judgement = store.add_judgement("merge", a.id, b.id, body.note)
+        judgement = store.add_judgement("merge", entity_ref(a), entity_ref(b), body.note)
         return {"judgement": _judgement_view(judgement), "entity": _entity_after(store, member)}
 
 
@@ -115,5 +115,5 @@ def split(request: Request, body: schemas.SplitRequest) -> dict[str, Any]:
     with request_store(request) as store:
         entity = find_entity(store, body.entity)
         member = next(iter(store.members(entity.id)), None)
-        judgement = store.add_judgement("split", entity.id, None, body.note)
+        judgement = store.add_judgement("split", entity_ref(entity), None, body.note)
         return {"judgement": _judgement_view(judgement), "entity": _entity_after(store, member)}

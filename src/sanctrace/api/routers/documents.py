@@ -37,10 +37,10 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any]:
     extraction = store.extraction(doc_id)
     if extraction is None:
         raise NotFoundError(f"no document with id {doc_id!r}")
-    lookup = _resolved_ids(store, doc_id)
+    members = store.member_map()
     mentions = [
         {
-            "entity_id": lookup.get(e.id),
+            "entity_id": members.get((doc_id, e.id)),
             "local_id": e.id,
             "name": e.name,
             "type": e.type,
@@ -56,16 +56,6 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any]:
     view = document_summary(extraction.document)
     view |= {"text": extraction.document.text, "mentions": mentions, "claims": claims}
     return view
-
-
-def _resolved_ids(store: Store, doc_id: str) -> dict[str, str]:
-    """Local entity id in this document -> resolved entity id."""
-    out: dict[str, str] = {}
-    for entity in store.entities():
-        for member_doc, local in store.members(entity.id):
-            if member_doc == doc_id:
-                out[local] = entity.id
-    return out
 
 
 @router.get("/documents", response_model=schemas.DocumentList)

@@ -12,7 +12,7 @@ from sanctrace.api.deps import request_store
 from sanctrace.api.routers.documents import document_detail, document_summary
 from sanctrace.api.routers.entities import entity_detail, search
 from sanctrace.api.security import require_read
-from sanctrace.api.templating import Highlight, mark_text, render
+from sanctrace.api.templating import Highlight, evidence_markup, mark_text, render
 from sanctrace.errors import InputError
 from sanctrace.export.network import build_network
 from sanctrace.model import ENTITY_TYPES
@@ -79,11 +79,14 @@ def entities_page(request: Request, type: str | None = None) -> HTMLResponse:
 def entity_page(request: Request, key: str) -> HTMLResponse:
     with request_store(request) as store:
         entity = entity_detail(store, key)
+        marked = evidence_markup(store, store.claims(entity_id=entity["id"]))
         designations = {
             f"{d['list']}:{d['list_id']}": store.designation(d["list"], d["list_id"])
             for d in entity["designations"]
         }
-    return render(request, "entity.html", {"entity": entity, "listings": designations})
+    return render(
+        request, "entity.html", {"entity": entity, "listings": designations, "marked": marked}
+    )
 
 
 @router.get("/graph", response_class=HTMLResponse)
@@ -108,6 +111,8 @@ def documents_page(request: Request) -> HTMLResponse:
 def document_page(request: Request, doc_id: str, entity: str | None = None) -> HTMLResponse:
     with request_store(request) as store:
         doc = document_detail(store, doc_id)
+        records = [r for r in store.claims() if r.doc_id == doc_id]
+        marked = evidence_markup(store, records)
     highlights = [
         Highlight(c["evidence"]["start"], c["evidence"]["end"], claim=c["id"])
         for c in doc["claims"]
@@ -117,4 +122,4 @@ def document_page(request: Request, doc_id: str, entity: str | None = None) -> H
         for m in doc["mentions"]
     ]
     body = mark_text(doc["text"], highlights, focus=entity)
-    return render(request, "document.html", {"doc": doc, "body": body})
+    return render(request, "document.html", {"doc": doc, "body": body, "marked": marked})
