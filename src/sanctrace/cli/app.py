@@ -49,7 +49,7 @@ for _name in VERB_MODULES:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; a SanctraceError becomes one line on stderr and its exit code."""
     try:
-        app(args=argv, standalone_mode=False)
+        result = app(args=argv, standalone_mode=False)
     except SanctraceError as exc:
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         return exc.exit_code
@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             err_console.print(f"error: {exc}")
         return int(getattr(exc, "exit_code", 2))
-    return 0
+    # In non-standalone mode click returns the code of a ``typer.Exit`` instead of raising it.
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":
