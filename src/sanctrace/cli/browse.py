@@ -10,6 +10,7 @@ from rich.table import Table
 
 from sanctrace.cli.options import DbOpt, JsonOpt, console, print_json
 from sanctrace.errors import InputError, NotFoundError
+from sanctrace.graph.corroboration import corroborate
 from sanctrace.model import ENTITY_TYPES
 from sanctrace.resolve import ensure_resolved
 from sanctrace.store import EntityRecord, Store, open_store
@@ -29,19 +30,11 @@ def find_entity(store: Store, key: str) -> EntityRecord:
 
 
 def claim_views(store: Store, entity_id: str | None, predicate: str | None) -> list[dict[str, Any]]:
-    """Claims as JSON views, with corroboration when the network layer offers it."""
+    """Claims as JSON views, each with its corroboration (documents, lineages, contradictions)."""
     screening = store.screening()
     records = store.claims(entity_id=entity_id, predicate=predicate)
-    extras = _corroboration(store, records)
+    extras = corroborate(store, records)
     return [claim_view(r, screening, extras.get(r.id)) for r in records]
-
-
-def _corroboration(store: Store, records: list[Any]) -> dict[str, dict[str, Any]]:
-    try:
-        from sanctrace.graph.corroboration import corroborate
-    except ImportError:
-        return {}
-    return corroborate(store, records)
 
 
 def _status(designations: list[dict[str, Any]]) -> str:
