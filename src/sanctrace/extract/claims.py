@@ -23,7 +23,19 @@ _ALLEGATIONS = frozenset(
     {"allegation", "accusation", "claim", "report", "charge", "suggestion", "assertion", "finding"}
 )
 _IMPOSE = frozenset({"impose", "slap", "levy", "announce", "introduce", "extend", "expand"})
-_PROPOSITIONS = frozenset({"under", "to", "by"})
+_PROPOSITIONS = frozenset({"under", "to", "by", "on"})
+_ANAPHORIC = frozenset({"both", "all", "these", "those", "they", "them", "each"})
+_SUPPLY_LEMMAS = frozenset({"supply", "sell", "export", "provide", "deliver", "ship", "send",
+                            "transfer", "import", "re-export", "buy", "procure"})
+
+
+def _anaphoric(tok: Token) -> bool:
+    """ "Both parts", "the components", "these drones", "they": a plural reference back."""
+    if tok.lower_ in _ANAPHORIC:
+        return True
+    return tok.tag_ == "NNS" and any(
+        c.dep_ in ("det", "predet", "amod") and c.lower_ in _ANAPHORIC | {"the"} for c in tok.children
+    )
 
 
 @dataclass(slots=True)
@@ -63,6 +75,10 @@ class ClaimFinder:
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG"):
                 spec = self.lex.verbs.get(lemma)
+                if spec is None and "-" in lemma:
+                    spec = self.lex.verbs.get(lemma.rstrip("e")) or self.lex.verbs.get(
+                        lemma.split("-", 1)[1].rstrip("e")
+                    ) or self.lex.verbs.get(lemma.split("-", 1)[1])
                 if spec is not None:
                     out.extend(self._verb(tok, spec))
             if tok.pos_ in ("NOUN", "PROPN"):
@@ -79,6 +95,7 @@ class ClaimFinder:
         out.extend(self._phrases(sent))
         out.extend(self._no_comment(sent))
         out.extend(self._denial_words(sent))
+        out.extend(self._quoted_denials(sent))
         out.extend(self._locations(sent))
         for c in out:
             if c.predicate == "supplied" and c.object is not None:
@@ -105,6 +122,8 @@ class ClaimFinder:
                 agents = [a for p in r.prep_objects(verb, ["by"]) for a in r.args(p, _STATES)]
             else:
                 subjects = r.args(r.child(verb, "dobj"), _ACTORS)
+                if not subjects and verb.dep_ == "relcl":
+                    subjects = r.args(verb.head, _ACTORS)  # "a firm that the EU sanctioned"
                 agents = r.subject(verb, _STATES)
             for s in subjects:
                 for o in agents or [None]:
@@ -118,6 +137,20 @@ class ClaimFinder:
             for s in _typed(self.index, r.subject(verb), ["Organization", "PublicBody", "Person"]):
                 yield RawClaim(pred, s, None, verb, rule, confidence=0.7)
             return
+        if frame == "establish":
+            holders = r.args(r.child(verb, "nsubjpass")) if passive else r.args(r.child(verb, "dobj"))
+            if not holders and passive and verb.dep_ == "acl":
+                holders = r.args(verb.head)
+            places: list[int] = []
+            for p in r.prep_objects(verb, ["in", "at"]):
+                got = r.args(p, ["Location"])
+                if not got:
+                    got = [e for q in r.prep_objects(p, ["in"]) for e in r.args(q, ["Location"])]
+                places.extend(got)
+            for h in _typed(self.index, holders, ["Organization"]):
+                for loc in places[:1]:
+                    yield RawClaim(pred, h, loc, verb, rule, confidence=0.7)
+            return
         if frame == "used":
             items = [r.product_in(r.child(verb, "nsubjpass" if passive else "dobj"))]
             places = [e for p in r.prep_objects(verb, ["in"]) for e in r.args(p, ["Location"])]
@@ -128,14 +161,20 @@ class ClaimFinder:
             return
         if passive:
             subjects = [a for p in r.prep_objects(verb, ["by"]) for a in r.args(p)]
-            objects = r.args(r.child(verb, "nsubjpass"))
-            if not objects and verb.dep_ == "acl":
-                objects = r.args(verb.head)
+            patient = r.child(verb, "nsubjpass")
+            if patient is None and verb.dep_ == "acl":
+                patient = verb.head
+            objects = r.args(patient)
+            if not objects and patient is not None and _anaphoric(patient):
+                objects = r.products_before(verb)
         else:
             subjects = r.subject(verb)
             objects = []
             if frame == "transitive":
-                objects = r.args(r.child(verb, "dobj"))
+                dobj = r.child(verb, "dobj")
+                objects = r.args(dobj)
+                if dobj is None and verb.dep_ == "relcl" and r.child(verb, "nsubj") is not None:
+                    objects = r.args(verb.head)  # "the drone that X developed"
                 if verb.dep_ == "amod" and verb.i < verb.head.i and verb.i > 0 and (
                     verb.doc[verb.i - 1].text in (",", "and")
                 ):
@@ -232,7 +271,19 @@ class ClaimFinder:
         if noun.dep_ == "attr":
             return r.subject(noun.head)
         if noun.dep_ == "pobj" and noun.head.lower_ == "as":
-            return r.subject(noun.head.head)
+            verb = noun.head.head
+            if r.is_passive(verb):
+                return r.args(r.child(verb, "nsubjpass"))  # "X was set up as a front"
+            if verb.lemma_.lower() in self.lex.label_verbs:
+                obj = r.child(verb, "dobj")
+                if obj is not None and obj.lower_ not in ("that", "which", "who", "whom"):
+                    return r.args(obj)
+                if verb.dep_ == "relcl":
+                    return r.args(verb.head)  # "a company that they described as a front"
+                return r.args(obj)
+            return r.subject(verb)
+        if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+            return self._described(noun.head)  # "owner and general director, X"
         for c in noun.children:
             if c.dep_ == "appos":
                 return r.args(c)
@@ -257,6 +308,11 @@ class ClaimFinder:
                         yield RawClaim(pred, person, o, noun, rule)
                 return
             objects = [e for p in r.prep_objects(noun, preps) for e in r.args(p)]
+            if not objects:
+                holder = noun.head if noun.dep_ == "conj" else noun
+                for c in holder.children:
+                    if c.dep_ == "poss":
+                        objects = r.args(c)  # "Its manager, X" / "Acme's owner, X"
             subjects = self._described(noun)
             stypes = spec.get("subject_types") or (["Person"] if pred == "officer_of" else None)
             otypes = spec.get("object_types") or (
@@ -296,10 +352,12 @@ class ClaimFinder:
         """"X is under U.S. and EU sanctions", "X, subject to sanctions", "sanctions on X"."""
         r = self.roles
         index = self.index
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head  # "sanctions list", "Entity List"
         states: list[int | None] = []
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "poss"):
-                states.extend(r.args(c, _STATES))
+                states.extend(e for e in r.args(c, _STATES) if e not in states)
         subjects: list[int] = []
         for p in r.prep_objects(tok, ["on", "against"]):
             subjects.extend(r.args(p, _ACTORS))
@@ -309,7 +367,12 @@ class ClaimFinder:
             if gov.pos_ == "ADJ" or gov.dep_ in ("acomp",):
                 gov = gov.head
             if gov.pos_ in ("VERB", "AUX"):
-                subjects = r.subject(gov, _ACTORS)
+                if r.is_passive(gov):
+                    subjects = r.args(r.child(gov, "nsubjpass"), _ACTORS)  # "X was added to"
+                elif gov.lemma_.lower() in ("add", "place", "put", "include"):
+                    subjects = r.args(r.child(gov, "dobj"), _ACTORS)
+                else:
+                    subjects = r.subject(gov, _ACTORS)
             elif gov.pos_ in ("NOUN", "PROPN"):
                 subjects = r.args(gov, _ACTORS)
         elif not subjects and tok.dep_ == "dobj":
@@ -440,6 +503,24 @@ class ClaimFinder:
             for s in _typed(self.index, r.subject(gov), ["Organization", "PublicBody", "Person"]):
                 yield RawClaim("denied", s, None, tok, "denial-unaware", confidence=0.8)
 
+    def _quoted_denials(self, sent: Span) -> Iterator[RawClaim]:
+        """"We never sold to X," the company said / X said it did not supply ...: a denial
+        by the speaker when what is said negates a supply verb."""
+        r = self.roles
+        lex = self.lex
+        for tok in sent:
+            if tok.lemma_.lower() not in lex.speech_verbs or tok.pos_ != "VERB":
+                continue
+            speakers = _typed(self.index, r.subject(tok), ["Organization", "PublicBody", "Person"])
+            if not speakers:
+                continue
+            said = [c for c in sent if c.lemma_.lower() in _SUPPLY_LEMMAS and c.i != tok.i]
+            if any(
+                any(g.dep_ == "neg" or g.lower_ == "never" for g in v.children) for v in said
+            ):
+                for s in speakers:
+                    yield RawClaim("denied", s, None, tok, "denial-quoted", confidence=0.7)
+
     # -- places ---------------------------------------------------------------------------
     def _locations(self, sent: Span) -> Iterator[RawClaim]:
         index = self.index
@@ -460,6 +541,8 @@ class ClaimFinder:
                     for c in head.children:
                         if c.dep_ == "poss" and index.at(c.i) is not None:
                             host = index.at(c.i)
+                    if host is None and head.dep_ == "pobj" and head.head.lower_ == "with":
+                        host = index.at(head.head.head.i)  # "a manufacturer with a plant in Y"
                 if host is None or index.type_of(host) not in ("Organization", "Location", "PublicBody"):
                     continue
                 if index.at(head.i) is None and tok.lower_ != "in":
@@ -472,6 +555,20 @@ class ClaimFinder:
                     place = self.roles.find(p, ["Location"], depth=0)
                     if place is not None and place != host:
                         yield RawClaim("located_in", host, place, tok, "place-in", confidence=0.7)
+            # "X of Istanbul", "a Dubai company": an organisation's home
+            if tok.dep_ == "prep" and tok.lower_ == "of":
+                host = index.tok_ent[tok.head.i]
+                if host >= 0 and index.type_of(host) == "Organization":
+                    for p in tok.children:
+                        place = index.tok_ent[p.i] if p.dep_ == "pobj" else -1
+                        if place >= 0 and index.type_of(place) == "Location":
+                            yield RawClaim("located_in", host, place, tok, "place-of", confidence=0.7)
+            if tok.dep_ == "compound" and e is not None and index.type_of(e) == "Location":
+                head = tok.head
+                if index.tok_ent[head.i] < 0 and head.lemma_.lower() in lex.org_noun_family:
+                    host2 = index.at(head.i)
+                    if host2 is not None and index.type_of(host2) == "Organization":
+                        yield RawClaim("located_in", host2, e, tok, "place-descriptor", confidence=0.7)
             # "Moscow-based"
             if tok.lower_ == "based" and tok.i >= 2 and doc[tok.i - 1].text == "-":
                 place = index.at(tok.i - 2)

@@ -53,6 +53,9 @@ class EntityIndex:
         self._predicate_nominals()
         self._indefinites()
         self._definites_and_pronouns()
+        for c in self.clusters:  # "X, an Iranian firm": a company the model took for a person
+            if c.type == "Person" and c.families and not any(m.source == "title" for m in c.mentions):
+                c.type = "Organization"
 
     # -- lookup ---------------------------------------------------------------------------
     def at(self, i: int) -> int | None:
@@ -111,7 +114,7 @@ class EntityIndex:
             c.families.add(d.family)
         if d.nation:
             c.nations.add(d.nation)
-        if d.family is None or c.type != "Organization":
+        if d.family is None or c.type not in ("Organization", "Person"):
             return
         if d.end - d.start >= 2 and all(self.tok_ent[i] < 0 for i in range(d.start, d.end)):
             self.descriptors.setdefault(e, []).append((d.start, d.end))
@@ -146,7 +149,7 @@ class EntityIndex:
             for sib in tok.head.children:
                 if sib.dep_ in _SUBJ:
                     e = self.at(sib.i)
-                    if e is not None and self.clusters[e].type in ("Organization", "Person"):
+                    if e is not None and self.clusters[e].type in ("Organization",):
                         self._tie(tok, e)
 
     def _first_positions(self) -> list[int]:

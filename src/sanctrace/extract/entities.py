@@ -105,6 +105,18 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
     multi = [(i, keys[i].split()) for i in range(n) if len(keys[i].split()) > 1]
     for i, m in enumerate(mentions):
         words = keys[i].split()
+        if m.type in ("Organization", "PublicBody", "Person") and len(words) > 1 and m.key is None:
+            # "Sahra Falcon" is "Sahra Falcon General Trading LLC" said short
+            longer = {
+                uf.find(j)
+                for j, jw in multi
+                if len(jw) > len(words) and mentions[j].type == m.type and (
+                    jw[: len(words)] == words or jw[-len(words) :] == words
+                )
+            }
+            if len(longer) == 1:
+                uf.union(longer.pop(), i)
+            continue
         if len(words) != 1 or m.type in ("Group", "Product") or m.key is not None:
             continue
         w = words[0]

@@ -69,6 +69,11 @@ class Lexicon:
     denial_phrases: tuple[str, ...]
     sanction_nouns: frozenset[str]
     sanction_null_modifiers: frozenset[str]
+    tokenizer_keep: tuple[str, ...]
+    speaker_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    label_verbs: frozenset[str]
+    org_name_words: frozenset[str]
     version: str
 
 
@@ -146,5 +151,10 @@ def load_lexicon() -> Lexicon:
         denial_phrases=tuple(cues["denial_phrases"]),
         sanction_nouns=_lower(cues["sanction_nouns"]),
         sanction_null_modifiers=_lower(cues["sanction_modifiers_null"]),
+        tokenizer_keep=tuple(cues["tokenizer_keep"]),
+        speaker_nouns=_lower(cues["speaker_nouns"]),
+        speech_verbs=_lower(cues["speech_verbs"]),
+        label_verbs=_lower(cues["label_verbs"]),
+        org_name_words=frozenset(ents["org_name_words"]["words"]),
         version=f"rules-{RULES_VERSION}.{version}",
     )

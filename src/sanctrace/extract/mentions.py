@@ -77,6 +77,8 @@ def _ner(doc: Doc, lex: Lexicon) -> list[Mention]:
             continue
         if any(t.text in ("–", "—") for t in span):
             continue  # "China–Russia": the places are found one by one
+        if typ == "Person" and any(t.text in lex.org_name_words for t in span[1:]):
+            typ = "Organization"
         if low in lex.places:
             typ = "Location"
         elif low in lex.public_names or (
@@ -387,22 +389,22 @@ def _short_forms(doc: Doc, lex: Lexicon, kept: list[Mention]) -> list[Mention]:
         if len(span) == 1:
             forms.setdefault(span.text, m.type)
         elif m.type == "Organization":
-            last = span[-1]
-            if last.text in lex.legal_suffix and len(span) > 2:
-                last = span[-2]
-            if (
-                _cap(last)
-                and len(last.text) > 2
-                and not last.is_stop
-                and last.lower_ not in lex.org_noun_family
-                and last.lower_ not in lex.country_of
-                and last.text not in lex.legal_suffix
-            ):
-                forms.setdefault(last.text, m.type)
+            words = [t for t in span if t.text not in lex.legal_suffix and t.text not in lex.legal_prefix]
+            for tok in {words[0], words[-1]} if words else ():
+                if (
+                    _cap(tok)
+                    and len(tok.text) > 2
+                    and not tok.is_stop
+                    and tok.lower_ not in lex.org_noun_family
+                    and tok.lower_ not in lex.country_of
+                    and tok.text not in lex.org_name_words
+                    and tok.ent_type_ != "GPE"
+                ):
+                    forms.setdefault(tok.text, m.type)
     taken = {i for m in kept for i in range(m.start, m.end)}
     out: list[Mention] = []
     for tok in doc:
-        if tok.i in taken or not _cap(tok):
+        if tok.i in taken or not _cap(tok) or tok.pos_ != "PROPN":
             continue
         typ = forms.get(tok.text)
         if typ is None and tok.text.endswith("s"):

@@ -31,6 +31,9 @@ def load_pipeline(model: str) -> Language:
             " or set SANCTRACE_SPACY_MODEL to an installed pipeline",
             source=model,
         ) from exc
+    for word in load_lexicon().tokenizer_keep:  # "re-exported" stays one verb
+        for form in (word, word[:1].upper() + word[1:]):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     if segment.COMPONENT not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before is not None:
@@ -102,6 +105,7 @@ class Extractor:
                 seen.add(key)
                 claims.append(self._claim(document, sent, raw, ids))
         claims = _drop_subsumed(claims)
+        claims += _chains(claims)
         return Extraction(document=document, entities=entities, claims=claims, model=self.name)
 
     def _claim(self, document: Document, sent, raw: RawClaim, ids: dict[int, str]) -> Claim:
@@ -125,7 +129,7 @@ class Extractor:
             item=rid(raw.item),
             location=rid(raw.location),
             attribution=attribution(sent, raw.anchor, lex),
-            hedged=hedged(raw.anchor, lex),
+            hedged=False if contextless else hedged(raw.anchor, lex),
             negated=False if contextless else negated(raw.anchor, lex),
             time=when(sent, raw.anchor, document.published),
             evidence=Evidence(start, end, text[start:end]),
@@ -154,4 +158,40 @@ def _drop_subsumed(claims: list[Claim]) -> list[Claim]:
             ):
                 continue
         out.append(c)
+    return out
+
+
+def _chains(claims: list[Claim]) -> list[Claim]:
+    """A supplied B and B supplied C (both stated, neither through an intermediary):
+    A supplied C via B. Stated with the later sentence as evidence and lower confidence."""
+    direct = [
+        c for c in claims
+        if c.predicate == "supplied" and c.subject and c.object and c.via is None and not c.negated
+    ]
+    have = {(c.subject, c.object, c.via) for c in claims if c.predicate == "supplied"}
+    out: list[Claim] = []
+    for first in direct:
+        for second in direct:
+            if first.object != second.subject or first.subject == second.object:
+                continue
+            key = (first.subject, second.object, first.object)
+            if key in have:
+                continue
+            have.add(key)
+            later = second if second.evidence.start >= first.evidence.start else first
+            out.append(
+                Claim(
+                    predicate="supplied",
+                    subject=first.subject,
+                    object=second.object,
+                    via=first.object,
+                    item=first.item or second.item,
+                    attribution=list(later.attribution),
+                    hedged=first.hedged or second.hedged,
+                    time=later.time,
+                    evidence=later.evidence,
+                    rule="chain:supplied+supplied",
+                    confidence=round(min(first.confidence, second.confidence) * 0.8, 2),
+                )
+            )
     return out

@@ -37,11 +37,17 @@ class Roles:
                     return e
                 if level == depth:
                     continue
+                speaker = t.lower_ in self.index.lex.speaker_nouns
                 for c in t.children:
                     if c.dep_ in _WALK:
                         nxt.append(c)
-                    elif c.dep_ == "prep" and c.lower_ in ("of", "at", "from"):
+                    elif c.dep_ == "prep" and (
+                        c.lower_ in ("of", "at", "from") or speaker and c.lower_ == "for"
+                    ):
                         nxt.extend(g for g in c.children if g.dep_ == "pobj")
+                    elif c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "dub", "know"):
+                        # "a Hong Kong company called X"
+                        nxt.extend(g for g in c.subtree if g.dep_ in ("oprd", "dobj", "attr", "pobj"))
             frontier = nxt
         return None
 
@@ -132,6 +138,28 @@ class Roles:
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
                     continue
                 stack.append(c)
+        return out
+
+    def products_before(self, tok: Token) -> list[int]:
+        """Products named earlier in the sentence, else in the one before: the referents of
+        "both", "the parts", "these drones"."""
+        index = self.index
+        doc = tok.doc
+        sent = tok.sent
+        found = [
+            index.tok_ent[i] for i in range(sent.start, tok.i)
+            if index.tok_ent[i] >= 0 and index.type_of(index.tok_ent[i]) == "Product"
+        ]
+        if not found and sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            found = [
+                index.tok_ent[i] for i in range(prev.start, prev.end)
+                if index.tok_ent[i] >= 0 and index.type_of(index.tok_ent[i]) == "Product"
+            ]
+        out: list[int] = []
+        for e in found:
+            if e not in out:
+                out.append(e)
         return out
 
     def product_in(self, tok: Token | None) -> int | None:
