@@ -146,3 +146,14 @@ def test_hundred_thousand_document_entities_resolve_in_linear_time() -> None:
     elapsed = time.perf_counter() - started
     assert len(res.entities) == 100_000 // 3 + 1
     assert elapsed < 20, f"{elapsed:.1f}s"
+
+
+def test_unnamed_groups_join_on_any_description_but_never_by_short_form() -> None:
+    rows = [
+        row("d1", "e1", "Chinese drone experts", "Group", "Chinese experts", "Chinese specialists"),
+        row("d2", "e4", "Chinese experts", "Group"),
+        row("d1", "e2", "two European security officials", "Group"),
+        row("d2", "e5", "European security officials", "Group"),
+        row("d3", "e1", "experts", "Group"),
+    ]
+    assert groups(rows) == [{"d1/e1", "d2/e4"}, {"d1/e2", "d2/e5"}, {"d3/e1"}]

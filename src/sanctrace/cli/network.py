@@ -55,8 +55,8 @@ def _sanction_mark(end: dict[str, Any]) -> str:
         )
         return f"[bold red]designated[/] ({', '.join(ids)})"
     if end["status"] == "reported":
-        by = sorted({d["by"] or "?" for d in end["designations"]})
-        return f"[red]reported sanctioned[/] (by {', '.join(by)})"
+        by = sorted({d["by"] for d in end["designations"] if d["by"]})
+        return "[red]reported sanctioned[/]" + (f" (by {', '.join(by)})" if by else "")
     return ""
 
 
@@ -66,8 +66,9 @@ def _evidence_line(claim: dict[str, Any]) -> str:
     flags += [c["kind"] for c in claim.get("contradictions", [])]
     extra = f" [yellow]{' '.join(flags)}[/]" if flags else ""
     when = f" [cyan]{escape(claim['time']['text'])}[/]" if claim["time"] else ""
+    quote = escape(claim["evidence"]["text"].strip())
     return (
-        f"      [dim]«{escape(claim['evidence']['text'].strip())}» — {escape(doc)}"
+        f"      [dim]{claim['predicate']}: «{quote}» — {escape(doc)}"
         f" ({claim['documents']} report(s), {claim['lineages']} lineage(s))[/]{when}{extra}"
     )
 

@@ -1,10 +1,10 @@
 """The network across all reports: assembly, routes, candidates, corroboration, timeline.
 
-    load_network(store)            the assembled Network (cached per store state)
-    find_routes(net, to=, origin=) supply routes into sanctioned entities, ranked
-    find_candidates(net)           unlisted actors ranked by how directly they feed listed ones
-    corroborate(store, records)    documents / lineages / contradictions per claim
-    timeline(store, net, node)     one entity's claims by event and report date
+load_network(store)            the assembled Network (cached per store state)
+find_routes(net, to=, origin=) supply routes into sanctioned entities, ranked
+find_candidates(net)           unlisted actors ranked by how directly they feed listed ones
+corroborate(store, records)    documents / lineages / contradictions per claim
+timeline(store, net, node)     one entity's claims by event and report date
 """
 
 from sanctrace.graph.assemble import load_network

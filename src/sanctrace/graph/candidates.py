@@ -30,38 +30,26 @@ from sanctrace.graph.network import Network
 from sanctrace.graph.views import ClaimViews
 from sanctrace.store.base import Store
 
-# (predicate, role of the candidate, role of the sanctioned party) -> reason kind
-_DIRECT: dict[tuple[str, str, str], str] = {
-    ("supplied", "subject", "object"): "supplier",
-    ("supplied", "subject", "via"): "supplier",
-    ("supplied", "via", "object"): "intermediary",
-    ("front_for", "subject", "object"): "front",
-    ("owns", "subject", "object"): "owner",
-    ("owns", "object", "subject"): "owned",
-    ("subsidiary_of", "subject", "object"): "owned",
-    ("subsidiary_of", "object", "subject"): "owner",
-    ("officer_of", "subject", "object"): "officer",
-    ("trained", "subject", "object"): "trainer",
-    ("assisted", "subject", "object"): "collaborator",
-    ("collaborated_with", "subject", "object"): "collaborator",
-    ("collaborated_with", "object", "subject"): "collaborator",
-    ("developed", "subject", "object"): "collaborator",
-    ("associated_with", "subject", "object"): "associate",
-    ("associated_with", "object", "subject"): "associate",
+# (predicate, role of the candidate, role of the sanctioned party) -> (reason kind, text)
+_DIRECT: dict[tuple[str, str, str], tuple[str, str]] = {
+    ("supplied", "subject", "object"): ("supplier", "supplied {target}"),
+    ("supplied", "subject", "via"): ("supplier", "supplied through {target}"),
+    ("supplied", "via", "object"): ("intermediary", "passed supplies on to {target}"),
+    ("front_for", "subject", "object"): ("front", "acts as a front for {target}"),
+    ("owns", "subject", "object"): ("owner", "owns {target}"),
+    ("owns", "object", "subject"): ("owned", "is owned by {target}"),
+    ("subsidiary_of", "subject", "object"): ("owned", "is a subsidiary of {target}"),
+    ("subsidiary_of", "object", "subject"): ("owner", "is the parent of {target}"),
+    ("officer_of", "subject", "object"): ("officer", "is an officer of {target}"),
+    ("trained", "subject", "object"): ("trainer", "trained {target}"),
+    ("assisted", "subject", "object"): ("collaborator", "assisted {target}"),
+    ("collaborated_with", "subject", "object"): ("collaborator", "worked with {target}"),
+    ("collaborated_with", "object", "subject"): ("collaborator", "worked with {target}"),
+    ("associated_with", "subject", "object"): ("associate", "is linked to {target}"),
+    ("associated_with", "object", "subject"): ("associate", "is linked to {target}"),
 }
 _MADE = ("produced", "developed")
 _TAKEN = {"supplied": "received", "tested": "tested", "produced": "produced", "used_in": "used"}
-_TEXT = {
-    "supplier": "supplied {target}",
-    "intermediary": "passed supplies on to {target}",
-    "front": "acts as a front for {target}",
-    "owner": "owns {target}",
-    "owned": "is owned by {target}",
-    "officer": "is an officer of {target}",
-    "trainer": "trained {target}",
-    "collaborator": "worked with {target}",
-    "associate": "is linked to {target}",
-}
 
 
 @dataclass(slots=True)
@@ -145,9 +133,9 @@ def find_candidates(net: Network, limit: int | None = 20, max_hops: int = 4) -> 
                 if t_node != t:
                     continue
                 for x_role, x_node in roles:
-                    kind = _DIRECT.get((pred, x_role, t_role))
-                    if kind is not None and x_node >= 0:
-                        add(x_node, kind, t, c, _TEXT[kind].format(target=name))
+                    found = _DIRECT.get((pred, x_role, t_role))
+                    if found is not None and x_node >= 0:
+                        add(x_node, found[0], t, c, found[1].format(target=name))
             # maker: the target took a product; who made it?
             taken = _TAKEN.get(pred)
             product = net.item[c] if pred == "supplied" else net.object[c]

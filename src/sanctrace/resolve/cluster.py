@@ -4,7 +4,9 @@ Automatic rules, in order; every one is a dictionary lookup (blocking by key), s
 whole pass is linear in the number of document entities:
 
 1. **Same name.** Document entities of compatible types whose name or proper alias share a
-   core key (case, punctuation and legal form folded) are one actor.
+   core key (case, punctuation and legal form folded) are one actor. Unnamed groups
+   ("Chinese drone experts") have only descriptions, so every alias counts, with counts
+   such as "two" dropped.
 2. **Same designation.** Document entities that screened to the same single designation
    are one actor.
 3. **Short form.** A cluster known only by a short form ("Kupol") joins the one cluster
@@ -26,7 +28,7 @@ from collections.abc import Collection, Mapping
 
 from sanctrace.model import make_id
 from sanctrace.resolve.judgements import parse_ref
-from sanctrace.resolve.keys import core_key, is_proper, name_key, short_forms
+from sanctrace.resolve.keys import core_key, group_key, is_proper, name_key, short_forms
 from sanctrace.store.base import DocEntityRow, EntityRecord, Judgement, Resolution
 
 Member = tuple[str, str]
@@ -77,7 +79,13 @@ def _class(row: DocEntityRow) -> str:
 
 
 def _names(row: DocEntityRow) -> list[str]:
+    if _class(row) == "group":  # a group has only descriptions: every one identifies it
+        return [row.name, *row.aliases]
     return [row.name, *(a for a in row.aliases if is_proper(a))]
+
+
+def _core(row: DocEntityRow, name: str) -> str:
+    return group_key(name) if _class(row) == "group" else core_key(name)
 
 
 def _auto(
@@ -96,7 +104,7 @@ def _auto(
             uf.union(exact.setdefault((cls, name_key(row.name)), i), i)
             continue
         for name in _names(row):
-            core = core_key(name)
+            core = _core(row, name)
             if core:
                 cores[i].append(core)
                 uf.union(first.setdefault((cls, core), i), i)
@@ -113,9 +121,10 @@ def _auto(
     short_keys: dict[int, set[tuple[str, str]]] = defaultdict(set)
     too_long: set[int] = set()
     for i, row in enumerate(rows):
-        if i in frozen:
+        cls = _class(row)
+        if i in frozen or cls == "group":  # descriptions have no short forms
             continue
-        cls, root = _class(row), uf.find(i)
+        root = uf.find(i)
         for core in cores[i]:
             for short in short_forms(core):
                 long_names[(cls, short)].add(root)

@@ -36,6 +36,11 @@ def legal_forms() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def group_words() -> frozenset[str]:
+    return frozenset(_data("group_words.json")["leading"])  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
 def generic_tokens() -> frozenset[str]:
     return frozenset(_data("generic_tokens.json")["tokens"])  # type: ignore[arg-type]
 
@@ -71,6 +76,18 @@ def strip_legal(tokens: list[str]) -> list[str]:
 def core_key(name: str) -> str:
     """The name without case, punctuation or legal form: what identifies the actor."""
     return " ".join(strip_legal(name_key(name).split()))
+
+
+def group_key(name: str) -> str:
+    """The key of an unnamed group: its description without leading counts or qualifiers.
+
+    "two European security officials" -> "european security officials".
+    """
+    tokens = name_key(name).split()
+    words = group_words()
+    while len(tokens) > 1 and (tokens[0] in words or tokens[0].isdigit()):
+        tokens = tokens[1:]
+    return " ".join(tokens)
 
 
 def short_forms(core: str, limit: int = 8) -> list[str]:
