@@ -30,6 +30,9 @@ def _pages(client: TestClient) -> list[str]:
         f"/entity/{ids['Tula Armour']}",
         f"/graph?entity={ids[SCRIPT_NAME]}",
         "/documents",
+        "/routes",
+        f"/routes?to={ids['Tula Armour']}",
+        "/candidates",
         *(f"/document/{d}" for d in docs),
     ]
 
@@ -103,6 +106,15 @@ def test_pages_render(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
+
+
+def test_routes_and_candidates_pages_link_actors(client: TestClient) -> None:
+    ids = _ids(client)
+    routes = client.get("/routes").text
+    assert f'href="/entity/{ids["Minsk Trade LLC"]}"' in routes and "OFAC" in routes
+    candidates = client.get("/candidates").text
+    assert f'href="/entity/{ids[SCRIPT_NAME]}"' in candidates
+    assert "supplied Tula Armour" in candidates
 
 
 def test_home_shows_counts_and_sanctioned_actors(client: TestClient) -> None:

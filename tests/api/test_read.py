@@ -127,3 +127,35 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
         assert path in paths
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/static/vendor/swagger-ui-bundle.js" in docs.text
+
+
+def test_routes_end_at_the_sanctioned_actor_with_evidence(client: TestClient) -> None:
+    body = client.get("/api/routes").json()
+    assert body["truncated"] is False
+    paths = [r["path"] for r in body["routes"]]
+    assert [SCRIPT_NAME, "Tula Armour"] in paths
+    via = next(r for r in body["routes"] if "Minsk Trade LLC" in r["path"])
+    assert via["path"][-2:] == ["Minsk Trade LLC", "Tula Armour"]
+    assert all(r["end"]["status"] == "designated" for r in body["routes"])
+    assert all(hop["claims"] for r in body["routes"] for hop in r["hops"])
+    # the denied supply is not evidence of a route
+    assert not any(IMG_NAME in r["path"] for r in body["routes"])
+    to_unknown = client.get("/api/routes", params={"to": "nobody"})
+    assert to_unknown.status_code == 404
+
+
+def test_candidates_are_unsanctioned_suppliers_with_reasons(client: TestClient) -> None:
+    candidates = client.get("/api/candidates").json()["candidates"]
+    names = [c["name"] for c in candidates]
+    assert SCRIPT_NAME in names and "Tula Armour" not in names and IMG_NAME not in names
+    assert all(c["reasons"] and c["reasons"][0]["claims"] for c in candidates)
+    graph = client.get("/api/graph").json()
+    status = {n["name"]: n["status"] for n in graph["nodes"]}
+    assert {n for n, s in status.items() if s == "candidate"} == set(names)
+
+
+def test_timeline_orders_claims_by_date(client: TestClient) -> None:
+    entries = client.get("/api/entities/Tula Armour/timeline").json()["timeline"]
+    assert len(entries) == 4
+    dates = [e["date"] for e in entries]
+    assert dates == sorted(dates) and dates[0] == "2024-01-01"

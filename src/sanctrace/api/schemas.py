@@ -145,6 +145,7 @@ class GraphNode(BaseModel):
     type: str
     status: str = Field(description="sanctioned, candidate or other")
     designations: list[str]
+    reported: bool = Field(description="a report states its sanction")
     documents: int
 
 
@@ -153,7 +154,8 @@ class GraphEdge(BaseModel):
     source: str
     target: str
     predicate: str
-    weight: int = Field(description="distinct documents that state this link")
+    weight: int = Field(description="independent sources (report lineages) stating this link")
+    documents: int = Field(description="reports that state this link")
     negated: bool
     hedged: bool
     via: bool
@@ -165,10 +167,70 @@ class Graph(BaseModel):
     edges: list[GraphEdge]
 
 
-class AnalysisList(BaseModel):
-    """Routes or candidates exactly as the network analysis reports them."""
-
+class RouteEnd(BaseModel):
     model_config = ConfigDict(extra="allow")
+
+    id: str
+    name: str
+    type: str
+    status: str = Field(description="designated, reported or not sanctioned")
+    designations: list[dict[str, Any]]
+
+
+class RouteHop(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    from_: str = Field(alias="from")
+    to: str
+    predicate: str
+    via_hop: bool
+    documents: int
+    lineages: int
+    hedged: bool
+    claims: list[Claim]
+
+
+class Route(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    path: list[str]
+    ids: list[str]
+    hops: list[RouteHop]
+    end: RouteEnd
+
+
+class RouteList(BaseModel):
+    routes: list[Route]
+    truncated: bool = Field(description="the search budget ran out before every route")
+
+
+class Reason(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    kind: str
+    text: str
+    target: str
+    weight: float
+    hops: int
+    claims: list[Claim]
+
+
+class Candidate(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    name: str
+    type: str
+    score: float
+    reasons: list[Reason]
+
+
+class CandidateList(BaseModel):
+    candidates: list[Candidate]
+
+
+class Timeline(BaseModel):
+    timeline: list[dict[str, Any]]
 
 
 class ScreenResult(BaseModel):

@@ -1,12 +1,19 @@
 """The network as sanctrace draws and exports it: actors as nodes, claims as edges.
 
 One assembly serves the web page's graph, the GEXF/GraphML/CSV exports and the briefs,
-so every picture of the network agrees. Claims that name both a subject and an object
-become edges; a claim with a ``via`` becomes the two hops of the route it describes
-(subject -> via -> object). Claims with the same ends, predicate and polarity share one
-edge whose weight is the number of distinct documents that state it (its corroboration).
-A node is ``sanctioned`` when screening matched it to a designation, ``candidate`` when
-the network analysis ranks it as a designation candidate, and ``other`` otherwise.
+so every picture of the network agrees. It is a drawing of *every* claim between two
+actors (officers, collaborators, denials included), where ``sanctrace.graph`` keeps
+only the edges that carry goods or control; status and corroboration come from
+``sanctrace.graph`` so the two never disagree.
+
+Claims that name both a subject and an object become edges; a claim with a ``via``
+becomes the two hops of the route it describes (subject -> via -> object). Claims with
+the same ends, predicate and polarity share one edge. Its ``weight`` is its
+corroboration: the number of independent sources (report lineages: a rewrite of a story
+counts once) that state it; ``documents`` counts the reports. A node is ``sanctioned``
+when screening matched it to a designation or a report states its sanction,
+``candidate`` when the network analysis ranks it as a designation candidate, and
+``other`` otherwise.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ class Node:
     type: str
     status: str
     designations: list[ScreenMatch] = field(default_factory=list)
+    reported: bool = False  # a report states its sanction (a sanctioned_by claim)
     aliases: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     documents: int = 0
@@ -43,10 +51,16 @@ class Edge:
     negated: bool
     claims: list[ClaimRecord] = field(default_factory=list)
     via: bool = False  # a hop of a claim stated as "... via X"
+    lineages: set[str] = field(default_factory=set)
 
     @property
     def documents(self) -> int:
         return len({c.doc_id for c in self.claims})
+
+    @property
+    def weight(self) -> int:
+        """Independent sources that state this link (at least one per report lineage)."""
+        return len(self.lineages) or self.documents
 
     @property
     def hedged(self) -> bool:
@@ -76,13 +90,15 @@ class Network:
         return Network({k: v for k, v in self.nodes.items() if k in keep}, edges)
 
 
-def candidate_ids(store: Store) -> set[str]:
-    """Entity ids the network analysis ranks as designation candidates, if it is installed."""
-    try:
-        from sanctrace.graph import candidates  # type: ignore[attr-defined]
-    except ImportError:
-        return set()
-    return {getattr(c, "entity_id", None) or c["entity_id"] for c in candidates(store)}
+def analysis(store: Store) -> tuple[set[str], set[str], dict[str, str]]:
+    """From ``sanctrace.graph``: candidate ids, ids reported sanctioned, claim -> lineage."""
+    from sanctrace.graph import find_candidates, load_network
+
+    net = load_network(store)
+    candidates = {net.entity_ids[c.node] for c in find_candidates(net, limit=None)}
+    reported = {net.entity_ids[n] for n in net.reported}
+    lineage = {claim_id: net.lineage_of(i) for claim_id, i in net.claim_index.items()}
+    return candidates, reported, lineage
 
 
 def _hops(record: ClaimRecord) -> list[tuple[str, str, bool]]:
@@ -100,15 +116,10 @@ def _hops(record: ClaimRecord) -> list[tuple[str, str, bool]]:
     return [(s, o, False)]
 
 
-def build_network(
-    store: Store,
-    candidates: set[str] | None = None,
-    records: list[ClaimRecord] | None = None,
-) -> Network:
+def build_network(store: Store, records: list[ClaimRecord] | None = None) -> Network:
     """Assemble the network from the store's resolved entities, claims and screening."""
     screening = store.screening()
-    if candidates is None:
-        candidates = candidate_ids(store)
+    candidates, reported, lineage = analysis(store)
     entities: dict[str, EntityRecord] = {e.id: e for e in store.entities()}
     edges: dict[tuple[str, str, str, bool], Edge] = {}
     for record in store.claims() if records is None else records:
@@ -120,26 +131,32 @@ def build_network(
                 edge = Edge(make_id("edge", *key), source, target, c.predicate, c.negated, via=via)
                 edges[key] = edge
             edge.claims.append(record)
+            if record.id in lineage:
+                edge.lineages.add(lineage[record.id])
     used = {e.source for e in edges.values()} | {e.target for e in edges.values()}
     nodes: dict[str, Node] = {}
-    for entity_id in sorted(used | set(screening) & set(entities)):
+    for entity_id in sorted(used | (set(screening) | reported) & set(entities)):
         entity = entities.get(entity_id)
         if entity is None:
             continue
         matches = screening.get(entity_id, [])
-        status = "sanctioned" if matches else "candidate" if entity_id in candidates else "other"
+        if matches or entity_id in reported:
+            status = "sanctioned"
+        else:
+            status = "candidate" if entity_id in candidates else "other"
         nodes[entity_id] = Node(
             entity.id,
             entity.name,
             entity.type,
             status,
             matches,
+            entity_id in reported,
             entity.aliases,
             entity.countries,
             entity.documents,
         )
     kept = [e for e in edges.values() if e.source in nodes and e.target in nodes]
-    kept.sort(key=lambda e: (-e.documents, e.predicate, e.source, e.target))
+    kept.sort(key=lambda e: (-e.weight, -e.documents, e.predicate, e.source, e.target))
     return Network(nodes, kept)
 
 
@@ -150,6 +167,7 @@ def node_attributes(node: Node) -> dict[str, Any]:
         "type": node.type,
         "status": node.status,
         "designations": "; ".join(f"{m.list}:{m.list_id}" for m in node.designations),
+        "reported_sanctioned": node.reported,
         "programs": "; ".join(sorted({p for m in node.designations for p in m.programs})),
         "aliases": "; ".join(node.aliases),
         "countries": "; ".join(node.countries),
@@ -162,7 +180,8 @@ def edge_attributes(edge: Edge) -> dict[str, Any]:
     return {
         "label": edge.predicate,
         "predicate": edge.predicate,
-        "weight": edge.documents,
+        "weight": edge.weight,
+        "documents": edge.documents,
         "claims": len(edge.claims),
         "negated": edge.negated,
         "hedged": edge.hedged,

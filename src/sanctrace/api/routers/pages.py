@@ -11,8 +11,10 @@ from fastapi.responses import HTMLResponse
 from sanctrace.api.deps import request_store
 from sanctrace.api.routers.documents import document_detail, document_summary
 from sanctrace.api.routers.entities import entity_detail, search
+from sanctrace.api.routers.network import candidates_json, routes_json
 from sanctrace.api.security import require_read
 from sanctrace.api.templating import Highlight, evidence_markup, mark_text, render
+from sanctrace.cli.browse import find_entity
 from sanctrace.errors import InputError
 from sanctrace.export.network import build_network
 from sanctrace.model import ENTITY_TYPES
@@ -30,8 +32,8 @@ def summary(store: Store) -> dict[str, Any]:
     network = build_network(store, records=claims)
     degree: Counter[str] = Counter()
     for edge in network.edges:
-        degree[edge.source] += edge.documents
-        degree[edge.target] += edge.documents
+        degree[edge.source] += edge.weight
+        degree[edge.target] += edge.weight
     views = {e.id: entity_view(e, screening) for e in entities}
     return {
         "documents": len(store.documents()),
@@ -94,8 +96,6 @@ def graph_page(request: Request, entity: str | None = None) -> HTMLResponse:
     focus = None
     if entity is not None:
         with request_store(request) as store:
-            from sanctrace.cli.browse import find_entity
-
             focus = find_entity(store, entity)
     return render(request, "graph.html", {"focus": focus})
 
@@ -123,3 +123,18 @@ def document_page(request: Request, doc_id: str, entity: str | None = None) -> H
     ]
     body = mark_text(doc["text"], highlights, focus=entity)
     return render(request, "document.html", {"doc": doc, "body": body, "marked": marked})
+
+
+@router.get("/routes", response_class=HTMLResponse)
+def routes_page(request: Request, to: str | None = None, max_hops: int = 4) -> HTMLResponse:
+    with request_store(request) as store:
+        result = routes_json(store, to=to, max_hops=max(1, min(max_hops, 10)), limit=100)
+        focus = find_entity(store, to) if to is not None else None
+    return render(request, "routes.html", result | {"focus": focus})
+
+
+@router.get("/candidates", response_class=HTMLResponse)
+def candidates_page(request: Request) -> HTMLResponse:
+    with request_store(request) as store:
+        result = candidates_json(store, limit=100)
+    return render(request, "candidates.html", result)

@@ -69,8 +69,10 @@
     head.appendChild(el("span", " " + (data.negated ? "not " : "") + words(data.predicate) + " ", "predicate"));
     head.appendChild(link(entityHref(target.id), target.name));
     aside.appendChild(head);
-    const docs = data.weight === 1 ? "1 report" : data.weight + " reports";
-    aside.appendChild(el("p", "Stated in " + docs + (data.via ? " (one hop of a route)" : ""), "muted"));
+    const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
+    const stated = "Stated in " + plural(data.documents, "report") + ", " +
+      plural(data.weight, "independent source") + (data.via ? " (one hop of a route)" : "");
+    aside.appendChild(el("p", stated, "muted corroboration"));
     const list = el("ul", null, "evidence-list");
     data.evidence.forEach((ev) => list.appendChild(evidenceItem(ev)));
     aside.appendChild(list);
