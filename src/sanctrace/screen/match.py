@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Indel
 
-from sanctrace.screen.normalise import NameKey, initialisms, skeleton
+from sanctrace.screen.normalise import NameKey, consonants, initialisms, normalise, skeleton
 
 Weight = Callable[[str], float]
 Specificity = Callable[[str], float]
@@ -29,6 +29,10 @@ NUMBER_PENALTY = 0.25
 ABBREVIATION_SIM = 0.92
 SKELETON_SIM = 0.93
 INITIAL_SIM = 0.6
+CONSONANT_SIM = 0.9
+SHORT_EDIT_SIM = 0.6
+SHORT_TOKEN_WEIGHT = 0.5  # tokens of three letters or fewer weigh half
+SUBSTITUTION = 0.5  # share of the smaller unmatched side deducted
 
 
 @dataclass(slots=True)
@@ -37,16 +41,14 @@ class Comparison:
     explanation: str
 
 
+EDIT_BUDGET = ((3, 0), (5, 1), (8, 2))  # (up to this length, edits allowed); then 3
+
+
 def _max_edits(length: int) -> int:
-    if length <= 3:
-        return 0
-    if length <= 5:
-        return 1
-    if length <= 8:
-        return 2
-    if length <= 12:
-        return 3
-    return 4
+    for upto, edits in EDIT_BUDGET:
+        if length <= upto:
+            return edits
+    return 3
 
 
 @lru_cache(maxsize=1 << 20)
@@ -58,13 +60,16 @@ def token_sim(a: str, b: str) -> float:
         return 0.0
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIM if a[0] == b[0] else 0.0
+    if min(len(a), len(b)) <= 3:
+        # Short words (al/xal, on/un, si/xi): one edit is a weak match, more is none.
+        return SHORT_EDIT_SIM if OSA.distance(a, b, score_cutoff=1) <= 1 else 0.0
     longest = max(len(a), len(b))
     if skeleton(a) == skeleton(b):
         return max(SKELETON_SIM, 1.0 - 1.0 / longest)
     allowed = _max_edits(min(len(a), len(b)))
     if allowed == 0:
         return 0.0
-    distance = Levenshtein.distance(a, b, score_cutoff=allowed)
+    distance = OSA.distance(a, b, score_cutoff=allowed)
     if distance > allowed:
         return 0.0
     return 1.0 - distance / longest
@@ -117,13 +122,17 @@ def _runs(
 
 
 def _align(
-    q: tuple[str, ...], c: tuple[str, ...], acronyms: bool = True
+    q: tuple[str, ...], c: tuple[str, ...], acronyms: bool = True, abjad: bool = False
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
     """Greedy one-to-one alignment; a single token may cover a run on the other side."""
     pairs: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
     for i, a in enumerate(q):
         for j, b in enumerate(c):
             sim = token_sim(a, b)
+            if sim == 0.0 and abjad and len(a) >= 3 and len(b) >= 3:
+                frame = consonants(a)
+                if len(frame) >= 2 and frame == consonants(b):
+                    sim = CONSONANT_SIM
             if sim > 0.0:
                 pairs.append((sim, (i,), (j,)))
     exact = set(q) & set(c)
@@ -155,37 +164,52 @@ def compare(
     person: bool = False,
 ) -> Comparison:
     """Score ``candidate`` (a listed name) against ``query`` (a name found in a report)."""
+    if query.native and candidate.native:
+        sim = Indel.normalized_similarity(query.native, candidate.native)
+        return Comparison(sim, f"compared as written ({sim:.2f})")
     q, c = query.tokens, candidate.tokens
     if not q or not c:
         return Comparison(0.0, "no comparable tokens")
-    chosen = _align(q, c, acronyms=not person)
-    wq = [weight(t) for t in q]
-    wc = [weight(t) for t in c]
-    total = sum(wq) + sum(wc)
-    matched = 0.0
-    covered_q = 0.0
+    chosen = _align(q, c, acronyms=not person, abjad=query.abjad or candidate.abjad)
+    wq = [weight(t) * (SHORT_TOKEN_WEIGHT if len(t) <= 3 else 1.0) for t in q]
+    wc = [weight(t) * (SHORT_TOKEN_WEIGHT if len(t) <= 3 else 1.0) for t in c]
+    sum_q, sum_c = sum(wq), sum(wc)
+    matched = covered_q = covered_c = 0.0
     parts = []
     for sim, qi, cj in chosen:
-        mass = sum(wq[i] for i in qi) + sum(wc[j] for j in cj)
-        matched += sim * mass
-        covered_q += sim * sum(wq[i] for i in qi)
+        mass_q = sum(wq[i] for i in qi)
+        mass_c = sum(wc[j] for j in cj)
+        matched += sim * (mass_q + mass_c)
+        covered_q += sim * mass_q
+        covered_c += sim * mass_c
         left = " ".join(q[i] for i in qi)
         right = " ".join(c[j] for j in cj)
         parts.append(left if left == right else f"{left}~{right}")
-    score = matched / total if total else 0.0
+    score = matched / (sum_q + sum_c)
     why = [f"tokens {', '.join(parts) or 'none'}"]
+    used_q = {i for _s, qi, _cj in chosen for i in qi}
     used_c = {j for _s, _qi, cj in chosen for j in cj}
+    cover_q, cover_c = covered_q / sum_q, covered_c / sum_c
     plain = [cj[0] for s, qi, cj in chosen if len(qi) == 1 and len(cj) == 1 and s >= 0.85]
-    coverage = covered_q / sum(wq) if sum(wq) else 0.0
-    if specificity is not None and plain and coverage >= 0.9 and len(used_c) < len(c):
-        # The query is a short form of the listed name: worth what its core is worth.
-        core = max(specificity(c[j]) for j in plain)
-        short = coverage * (0.62 + 0.3 * core)
-        if person and len(q) < 2:
-            short = min(short, 0.7)
-        if short > score:
-            score = short
-            why.append(f"short form (core specificity {core:.2f})")
+    extra_q, extra_c = len(used_q) < len(q), len(used_c) < len(c)
+    if specificity is not None and plain and extra_q != extra_c:
+        # One name is a short form of the other: worth what the shared core is worth.
+        coverage = cover_q if extra_c else cover_c
+        shorter = len(q) if extra_c else len(c)
+        if coverage >= 0.85:
+            core = max(specificity(c[j]) for j in plain)
+            short = coverage * (0.62 + 0.3 * core)
+            if person and shorter < 2:
+                short = min(short, 0.7)
+            if short > score:
+                score = short
+                why.append(f"short form (core specificity {core:.2f})")
+    elif extra_q and extra_c:
+        # Each side has a word the other lacks: a different name, not a fuller one.
+        swap = min(1.0 - cover_q, 1.0 - cover_c)
+        if swap > 0.02:
+            score -= SUBSTITUTION * swap
+            why.append(f"unmatched words on both sides (-{SUBSTITUTION * swap:.2f})")
     digits_q = {t for t in q if t.isdigit()}
     digits_c = {t for t in c if t.isdigit()}
     if digits_q and digits_c and digits_q != digits_c:
@@ -193,5 +217,30 @@ def compare(
         why.append("numbers differ")
     if query.forms and candidate.forms and query.forms.isdisjoint(candidate.forms):
         score -= FORM_PENALTY
-        why.append(f"legal form {'/'.join(sorted(query.forms))}≠{'/'.join(sorted(candidate.forms))}")
+        forms = f"{'/'.join(sorted(query.forms))}≠{'/'.join(sorted(candidate.forms))}"
+        why.append(f"legal form {forms}")
     return Comparison(max(0.0, min(1.0, score)), "; ".join(why))
+
+
+def compare_names(
+    a: str,
+    b: str,
+    weight: Weight = _uniform,
+    specificity: Specificity | None = None,
+    person: bool = False,
+) -> Comparison:
+    """Compare two printed names; a cell holding alternatives ("A / B") matches by its best."""
+    best = Comparison(0.0, "no comparable tokens")
+    for left in _alternatives(a):
+        for right in _alternatives(b):
+            result = compare(normalise(left, person), normalise(right, person),
+                             weight, specificity, person)
+            if result.score > best.score:
+                best = result
+    return best
+
+
+def _alternatives(name: str) -> list[str]:
+    parts = [p.strip() for p in name.split("/")]
+    parts = [p for p in parts if p]
+    return [name, *parts] if len(parts) > 1 else [name]

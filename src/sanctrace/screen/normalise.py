@@ -17,22 +17,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import normality
-from rigour.names.org_types import extract_org_types, remove_org_types
+from rigour.names.org_types import extract_org_types
 
 from sanctrace.screen.lists.common import vocabulary
 
 _APOSTROPHES = re.compile(r"['’‘`´ʼʻ]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 _VOWELS = frozenset("aeiouy")
+_DOTTED = re.compile(r"(?<!\w)(?:[^\W\d_]\.){2,}")
 
 
 @dataclass(slots=True, frozen=True)
 class NameKey:
-    """One name as matching sees it."""
+    """One name as matching sees it.
+
+    ``native`` keeps the name in its own script when that script is one whose
+    romanisation loses distinctions (Han, Hangul, Arabic, ...): two such names are better
+    compared as written. ``abjad`` marks names from scripts that omit vowels.
+    """
 
     text: str
     tokens: tuple[str, ...]
     forms: frozenset[str]
+    native: str = ""
+    abjad: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +53,8 @@ def _tables() -> tuple[dict[int, str], list[tuple[re.Pattern[str], str]], frozen
         table[ord(letter)] = latin
         table[ord(letter.upper())] = latin
     rules = [(re.compile(p), r) for p, r in vocab["skeleton"]]
-    return (table, rules, frozenset(vocab["stopwords"]), dict(vocab["numbers"]),
+    rewrites = {**vocab["synonyms"], **vocab["numbers"]}
+    return (table, rules, frozenset(vocab["stopwords"]), rewrites,
             frozenset(vocab["person_prefixes"]))
 
 
@@ -73,23 +82,88 @@ def clean_text(name: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+def _script(text: str) -> tuple[bool, bool]:
+    """(written in a lossy-romanisation script, written in an abjad)."""
+    lossy = abjad = False
+    for char in text:
+        code = ord(char)
+        if code < 0x0530 or 0x1E00 <= code <= 0x1EFF or 0x2000 <= code <= 0x206F:
+            continue
+        if 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+            abjad = True
+        if char.isalpha():
+            lossy = True
+    return lossy, abjad
+
+
+def _strip_forms(text: str) -> tuple[str, frozenset[str]]:
+    found = extract_org_types(text, generic=True)
+    if not found:
+        return text, frozenset()
+    stripped = text
+    for matched, _generic in found:
+        stripped = re.sub(rf"(?<!\w){re.escape(matched)}(?!\w)", " ", stripped, count=1)
+    if not _NON_WORD.sub("", stripped):
+        return text, frozenset()
+    return stripped, frozenset(ascii_fold(generic) for _m, generic in found)
+
+
+def _rewrite(tokens: list[str], rewrites: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        token = rewrites.get(token, token)
+        # "forty four" -> 44
+        if (out and token.isdigit() and len(token) == 1 and out[-1].isdigit()
+                and len(out[-1]) == 2 and out[-1].endswith("0")):
+            out[-1] = str(int(out[-1]) + int(token))
+            continue
+        out.append(token)
+    return out
+
+
+def _join_letters(tokens: list[str]) -> list[str]:
+    """Runs of single letters are one initialism: "a b c" (from A.B.C.) -> "abc"."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1 and token.isalpha():
+            run.append(token)
+            continue
+        if run:
+            out.append("".join(run)) if len(run) > 1 else out.extend(run)
+            run = []
+        if token:
+            out.append(token)
+    return out
+
+
 @lru_cache(maxsize=1 << 18)
 def normalise(name: str, person: bool = False) -> NameKey:
     """A NameKey for ``name``; ``person`` skips legal forms and drops titles instead."""
-    _table, _rules, stopwords, numbers, prefixes = _tables()
-    text = clean_text(name)
+    _table, _rules, stopwords, rewrites, prefixes = _tables()
+    text = " ".join(_APOSTROPHES.sub("", unicodedata.normalize("NFKC", name).casefold()).split())
     forms: frozenset[str] = frozenset()
     if not person and text:
-        found = extract_org_types(text, generic=True)
-        if found:
-            stripped = " ".join(remove_org_types(text).split())
-            if stripped:
-                text = stripped
-                forms = frozenset(ascii_fold(generic) for _m, generic in found)
-    tokens = [numbers.get(t, t) for t in ascii_fold(text).split()]
+        text, forms = _strip_forms(text)
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    words = _NON_WORD.sub(" ", text).split()
+    tokens = _rewrite(_NON_WORD.sub(" ", ascii_fold(" ".join(words))).split(), rewrites)
+    if not person:
+        tokens = _join_letters(tokens)
     drop = stopwords | prefixes if person else stopwords
     kept = [t for t in tokens if t not in drop]
-    return NameKey(name, tuple(kept or tokens), forms)
+    lossy, abjad = _script(text)
+    native = " ".join(sorted(words)) if lossy else ""
+    return NameKey(name, tuple(kept or tokens), forms, native, abjad)
+
+
+_CONSONANT_DROP = str.maketrans({v: None for v in "aeiouwyh"})
+
+
+@lru_cache(maxsize=1 << 16)
+def consonants(token: str) -> str:
+    """The consonant frame of a token, for names romanised from scripts without vowels."""
+    return token.translate(_CONSONANT_DROP).replace("p", "b").replace("v", "f")
 
 
 @lru_cache(maxsize=1 << 18)
