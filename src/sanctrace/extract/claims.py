@@ -25,8 +25,22 @@ _ALLEGATIONS = frozenset(
 _IMPOSE = frozenset({"impose", "slap", "levy", "announce", "introduce", "extend", "expand"})
 _PROPOSITIONS = frozenset({"under", "to", "by", "on"})
 _ANAPHORIC = frozenset({"both", "all", "these", "those", "they", "them", "each"})
-_SUPPLY_LEMMAS = frozenset({"supply", "sell", "export", "provide", "deliver", "ship", "send",
-                            "transfer", "import", "re-export", "buy", "procure"})
+_SUPPLY_LEMMAS = frozenset(
+    {
+        "supply",
+        "sell",
+        "export",
+        "provide",
+        "deliver",
+        "ship",
+        "send",
+        "transfer",
+        "import",
+        "re-export",
+        "buy",
+        "procure",
+    }
+)
 
 
 def _anaphoric(tok: Token) -> bool:
@@ -34,7 +48,8 @@ def _anaphoric(tok: Token) -> bool:
     if tok.lower_ in _ANAPHORIC:
         return True
     return tok.tag_ == "NNS" and any(
-        c.dep_ in ("det", "predet", "amod") and c.lower_ in _ANAPHORIC | {"the"} for c in tok.children
+        c.dep_ in ("det", "predet", "amod") and c.lower_ in _ANAPHORIC | {"the"}
+        for c in tok.children
     )
 
 
@@ -76,9 +91,11 @@ class ClaimFinder:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG"):
                 spec = self.lex.verbs.get(lemma)
                 if spec is None and "-" in lemma:
-                    spec = self.lex.verbs.get(lemma.rstrip("e")) or self.lex.verbs.get(
-                        lemma.split("-", 1)[1].rstrip("e")
-                    ) or self.lex.verbs.get(lemma.split("-", 1)[1])
+                    spec = (
+                        self.lex.verbs.get(lemma.rstrip("e"))
+                        or self.lex.verbs.get(lemma.split("-", 1)[1].rstrip("e"))
+                        or self.lex.verbs.get(lemma.split("-", 1)[1])
+                    )
                 if spec is not None:
                     out.extend(self._verb(tok, spec))
             if tok.pos_ in ("NOUN", "PROPN"):
@@ -138,7 +155,9 @@ class ClaimFinder:
                 yield RawClaim(pred, s, None, verb, rule, confidence=0.7)
             return
         if frame == "establish":
-            holders = r.args(r.child(verb, "nsubjpass")) if passive else r.args(r.child(verb, "dobj"))
+            holders = (
+                r.args(r.child(verb, "nsubjpass")) if passive else r.args(r.child(verb, "dobj"))
+            )
             if not holders and passive and verb.dep_ == "acl":
                 holders = r.args(verb.head)
             places: list[int] = []
@@ -175,8 +194,11 @@ class ClaimFinder:
                 objects = r.args(dobj)
                 if dobj is None and verb.dep_ == "relcl" and r.child(verb, "nsubj") is not None:
                     objects = r.args(verb.head)  # "the drone that X developed"
-                if verb.dep_ == "amod" and verb.i < verb.head.i and verb.i > 0 and (
-                    verb.doc[verb.i - 1].text in (",", "and")
+                if (
+                    verb.dep_ == "amod"
+                    and verb.i < verb.head.i
+                    and verb.i > 0
+                    and (verb.doc[verb.i - 1].text in (",", "and"))
                 ):
                     objects = r.args(verb.head)  # "..., trained X staff" misread as a modifier
             if frame == "motion":
@@ -191,7 +213,9 @@ class ClaimFinder:
         objects = _typed(self.index, objects, otypes)
         location = None
         if pred == "tested":
-            places = [e for p in r.prep_objects(verb, ["at", "in"]) for e in r.args(p, ["Location"])]
+            places = [
+                e for p in r.prep_objects(verb, ["at", "in"]) for e in r.args(p, ["Location"])
+            ]
             location = places[0] if places else None
         if pred not in ("tested", "developed", "produced"):
             subjects = _typed(self.index, subjects, list(_ACTORS))
@@ -199,7 +223,7 @@ class ClaimFinder:
             for o in objects:
                 if s == o:
                     continue
-                if s is None and pred not in ("tested", "developed", "produced"):
+                if s is None:
                     continue
                 yield RawClaim(pred, s, o, verb, rule, location=location)
 
@@ -296,7 +320,11 @@ class ClaimFinder:
         rule = f"noun:{noun.lemma_.lower()}:{frame}"
         preps = spec.get("preps", [])
         if frame == "noun_of":
-            if pred == "officer_of" and noun.dep_ == "compound" and self.index.at(noun.head.i) is not None:
+            if (
+                pred == "officer_of"
+                and noun.dep_ == "compound"
+                and self.index.at(noun.head.i) is not None
+            ):
                 person = self.index.at(noun.head.i)
                 orgs = [
                     self.index.at(c.i)
@@ -304,7 +332,11 @@ class ClaimFinder:
                     if c.dep_ == "compound" and c.i < noun.i and self.index.at(c.i) is not None
                 ]
                 for o in orgs:
-                    if person is not None and o is not None and self.index.type_of(person) == "Person":
+                    if (
+                        person is not None
+                        and o is not None
+                        and self.index.type_of(person) == "Person"
+                    ):
                         yield RawClaim(pred, person, o, noun, rule)
                 return
             objects = [e for p in r.prep_objects(noun, preps) for e in r.args(p)]
@@ -336,20 +368,31 @@ class ClaimFinder:
                     if s != o:
                         yield RawClaim(pred, s, o, noun, rule, confidence=0.7)
         elif frame == "noun_shipment":
-            if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.lex.verbs:
+            if (
+                noun.dep_ in ("dobj", "nsubj", "nsubjpass")
+                and noun.head.lemma_.lower() in self.lex.verbs
+            ):
                 return
-            recips = [e for p in r.prep_objects(noun, ["to"]) for e in r.args(p, _ACTORS + ("Location",))]
-            sups = [e for p in r.prep_objects(noun, ["from"]) for e in r.args(p, _ACTORS + ("Location",))]
+            recips = [
+                e for p in r.prep_objects(noun, ["to"]) for e in r.args(p, _ACTORS + ("Location",))
+            ]
+            sups = [
+                e
+                for p in r.prep_objects(noun, ["from"])
+                for e in r.args(p, _ACTORS + ("Location",))
+            ]
             vias = [e for p in r.prep_objects(noun, list(_VIA)) for e in r.args(p)]
             item = r.product_in(noun)
             for s in sups or [None]:
                 for o in recips or [None]:
                     for v in vias or [None]:
                         if sum(x is not None for x in (s, o, v)) >= 2 and s != o:
-                            yield RawClaim("supplied", s, o, noun, rule, via=v, item=item, confidence=0.7)
+                            yield RawClaim(
+                                "supplied", s, o, noun, rule, via=v, item=item, confidence=0.7
+                            )
 
     def _sanction_noun(self, tok: Token) -> Iterator[RawClaim]:
-        """"X is under U.S. and EU sanctions", "X, subject to sanctions", "sanctions on X"."""
+        """ "X is under U.S. and EU sanctions", "X, subject to sanctions", "sanctions on X"."""
         r = self.roles
         index = self.index
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -395,7 +438,7 @@ class ClaimFinder:
                     yield RawClaim("sanctioned_by", s, o, tok, "sanction-noun")
 
     def _maker_possessive(self, tok: Token) -> Iterator[RawClaim]:
-        """"Its VTOL drones, the X" / "Acme's X drones": the possessor made the product."""
+        """ "Its VTOL drones, the X" / "Acme's X drones": the possessor made the product."""
         owner = None
         for c in tok.children:
             if c.dep_ == "poss":
@@ -410,7 +453,9 @@ class ClaimFinder:
             yield RawClaim("produced", owner, product, tok, "maker-possessive", confidence=0.6)
 
     # -- phrases --------------------------------------------------------------------------
-    def _phrase_hits(self, sent: Span, phrases: tuple[str, ...] | list[str]) -> Iterator[tuple[str, int, int]]:
+    def _phrase_hits(
+        self, sent: Span, phrases: tuple[str, ...] | list[str]
+    ) -> Iterator[tuple[str, int, int]]:
         text = sent.text.lower()
         for phrase in phrases:
             pos = text.find(phrase)
@@ -483,8 +528,10 @@ class ClaimFinder:
         done: set[int] = set()
         for _phrase, start, end in self._phrase_hits(sent, self.lex.no_comment_phrases):
             verbs = [
-                t for t in sent.doc[start:end]
-                if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in ("do", "be", "could", "have")
+                t
+                for t in sent.doc[start:end]
+                if t.pos_ in ("VERB", "AUX")
+                and t.lemma_.lower() not in ("do", "be", "could", "have")
             ]
             if not verbs:
                 continue
@@ -492,7 +539,9 @@ class ClaimFinder:
             for s in _typed(self.index, r.subject(verb), ["Organization", "PublicBody", "Person"]):
                 if s not in done:
                     done.add(s)
-                    yield RawClaim("declined_to_comment", s, None, verb, "no-comment", confidence=0.9)
+                    yield RawClaim(
+                        "declined_to_comment", s, None, verb, "no-comment", confidence=0.9
+                    )
 
     def _denial_words(self, sent: Span) -> Iterator[RawClaim]:
         r = self.roles
@@ -504,7 +553,7 @@ class ClaimFinder:
                 yield RawClaim("denied", s, None, tok, "denial-unaware", confidence=0.8)
 
     def _quoted_denials(self, sent: Span) -> Iterator[RawClaim]:
-        """"We never sold to X," the company said / X said it did not supply ...: a denial
+        """ "We never sold to X," the company said / X said it did not supply ...: a denial
         by the speaker when what is said negates a supply verb."""
         r = self.roles
         lex = self.lex
@@ -515,9 +564,7 @@ class ClaimFinder:
             if not speakers:
                 continue
             said = [c for c in sent if c.lemma_.lower() in _SUPPLY_LEMMAS and c.i != tok.i]
-            if any(
-                any(g.dep_ == "neg" or g.lower_ == "never" for g in v.children) for v in said
-            ):
+            if any(any(g.dep_ == "neg" or g.lower_ == "never" for g in v.children) for v in said):
                 for s in speakers:
                     yield RawClaim("denied", s, None, tok, "denial-quoted", confidence=0.7)
 
@@ -531,7 +578,11 @@ class ClaimFinder:
             # "X's Y region", "Iran's Z Industries": a place possessing a place or company
             if tok.dep_ == "poss" and e is not None and index.type_of(e) == "Location":
                 held = index.at(tok.head.i)
-                if held is not None and held != e and index.type_of(held) in ("Location", "Organization"):
+                if (
+                    held is not None
+                    and held != e
+                    and index.type_of(held) in ("Location", "Organization")
+                ):
                     yield RawClaim("located_in", held, e, tok, "place-possessive", confidence=0.7)
             # "X in Y", "X's site in Y", "X (in Y)"
             if tok.dep_ == "prep" and tok.lower_ in lex.site_preps:
@@ -543,7 +594,11 @@ class ClaimFinder:
                             host = index.at(c.i)
                     if host is None and head.dep_ == "pobj" and head.head.lower_ == "with":
                         host = index.at(head.head.head.i)  # "a manufacturer with a plant in Y"
-                if host is None or index.type_of(host) not in ("Organization", "Location", "PublicBody"):
+                if host is None or index.type_of(host) not in (
+                    "Organization",
+                    "Location",
+                    "PublicBody",
+                ):
                     continue
                 if index.at(head.i) is None and tok.lower_ != "in":
                     continue
@@ -562,26 +617,39 @@ class ClaimFinder:
                     for p in tok.children:
                         place = index.tok_ent[p.i] if p.dep_ == "pobj" else -1
                         if place >= 0 and index.type_of(place) == "Location":
-                            yield RawClaim("located_in", host, place, tok, "place-of", confidence=0.7)
+                            yield RawClaim(
+                                "located_in", host, place, tok, "place-of", confidence=0.7
+                            )
             if tok.dep_ == "compound" and e is not None and index.type_of(e) == "Location":
                 head = tok.head
                 if index.tok_ent[head.i] < 0 and head.lemma_.lower() in lex.org_noun_family:
                     host2 = index.at(head.i)
                     if host2 is not None and index.type_of(host2) == "Organization":
-                        yield RawClaim("located_in", host2, e, tok, "place-descriptor", confidence=0.7)
+                        yield RawClaim(
+                            "located_in", host2, e, tok, "place-descriptor", confidence=0.7
+                        )
             # "Moscow-based"
             if tok.lower_ == "based" and tok.i >= 2 and doc[tok.i - 1].text == "-":
                 place = index.at(tok.i - 2)
                 if place is not None and index.type_of(place) == "Location":
                     for host in self.roles.args(tok.head, ("Organization",)):
-                        yield RawClaim("located_in", host, place, tok, "place-based", confidence=0.7)
+                        yield RawClaim(
+                            "located_in", host, place, tok, "place-based", confidence=0.7
+                        )
         # "Izhevsk (in Russia)": the parenthesis seldom parses as a modifier
         for i in range(sent.start + 1, sent.end - 3):
             if doc[i].text == "(" and doc[i + 1].lower_ == "in":
                 host = index.at(i - 1)
                 place = index.at(i + 2)
-                if host is not None and place is not None and host != place and (
-                    index.type_of(place) == "Location"
-                    and index.type_of(host) in ("Location", "Organization")
+                if (
+                    host is not None
+                    and place is not None
+                    and host != place
+                    and (
+                        index.type_of(place) == "Location"
+                        and index.type_of(host) in ("Location", "Organization")
+                    )
                 ):
-                    yield RawClaim("located_in", host, place, doc[i + 1], "place-paren", confidence=0.7)
+                    yield RawClaim(
+                        "located_in", host, place, doc[i + 1], "place-paren", confidence=0.7
+                    )

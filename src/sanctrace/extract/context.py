@@ -40,7 +40,11 @@ def attribution(sent: Span, anchor: Token, lex: Lexicon) -> list[str]:
     """Sources the sentence gives for the claim at ``anchor``."""
     out: list[str] = []
     for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+        if (
+            tok.lower_ == "according"
+            and tok.i + 1 < sent.end
+            and sent.doc[tok.i + 1].lower_ == "to"
+        ):
             for p in sent.doc[tok.i + 1].children:
                 if p.dep_ == "pobj":
                     out.extend(_coordinated(p))
@@ -50,7 +54,12 @@ def attribution(sent: Span, anchor: Token, lex: Lexicon) -> list[str]:
             break
         came_from = node
         node = node.head
-        if node.lemma_.lower() in lex.attribution_verbs and came_from.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
+        if node.lemma_.lower() in lex.attribution_verbs and came_from.dep_ in (
+            "ccomp",
+            "xcomp",
+            "advcl",
+            "conj",
+        ):
             for c in node.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     out.extend(_coordinated(c))
@@ -71,7 +80,9 @@ def hedged(anchor: Token, lex: Lexicon) -> bool:
             if c.dep_ in ("advmod", "aux", "amod") and c.lower_ in lex.hedge_words:
                 return True
             if c.dep_ == "mark" and c.lower_ == "that" and c.i > 0:
-                before = node.doc[c.i - 1]  # "logs hint that ...", even when "hint" parses as a noun
+                before = node.doc[
+                    c.i - 1
+                ]  # "logs hint that ...", even when "hint" parses as a noun
                 if before.lemma_.lower() in lex.hedge_verbs:
                     return True
         if node.dep_ not in _UP or node.head is node:

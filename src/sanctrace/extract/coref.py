@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sanctrace.extract.entities import Cluster, fold
+from sanctrace.extract.entities import Cluster, fold, surface
 from sanctrace.extract.lexicon import Lexicon
 
 _SING = frozenset({"it", "its", "itself"})
@@ -54,7 +54,11 @@ class EntityIndex:
         self._indefinites()
         self._definites_and_pronouns()
         for c in self.clusters:  # "X, an Iranian firm": a company the model took for a person
-            if c.type == "Person" and c.families and not any(m.source == "title" for m in c.mentions):
+            if (
+                c.type == "Person"
+                and c.families
+                and not any(m.source == "title" for m in c.mentions)
+            ):
                 c.type = "Organization"
 
     # -- lookup ---------------------------------------------------------------------------
@@ -129,6 +133,22 @@ class EntityIndex:
                 self._tie(tok, eh)
             elif et is not None and eh is None and head.pos_ in ("NOUN", "NUM", "PRON"):
                 self._tie(head, et)
+        # "a Serbian intermediary, Balkan Trade Partners." where the parse missed the appositive
+        doc = self.doc
+        starts = {m.start: (ci, m.end) for ci, c in enumerate(self.clusters) for m in c.mentions}
+        for tok in doc:
+            if tok.pos_ != "NOUN" or self.at(tok.i) is not None or tok.i + 2 >= len(doc):
+                continue
+            if tok.lemma_.lower() not in self.lex.org_noun_family or doc[tok.i + 1].text != ",":
+                continue
+            hit = starts.get(tok.i + 2)
+            if hit is None:
+                continue
+            ci, end = hit
+            if self.clusters[ci].type in ("Organization", "Person") and (
+                end >= len(doc) or doc[end].is_punct
+            ):
+                self._tie(tok, ci)
 
     def _premodifiers(self) -> None:
         lex = self.lex
@@ -236,7 +256,8 @@ class EntityIndex:
         cands = [
             (i, e, subj)
             for i, e, subj in recent
-            if i >= floor and self.clusters[e].type in want
+            if i >= floor
+            and self.clusters[e].type in want
             and not self.heading[i]
             and (contains is None or contains in self.clusters[e].name.lower())
         ]
@@ -264,5 +285,5 @@ class EntityIndex:
         doc = self.doc
         toks = [(m.start, m.end) for m in self.clusters[e].mentions]
         toks += self.descriptors.get(e, [])
-        out = {(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text)) for s, t in toks}
+        out = {surface(doc, s, t, self.lex)[:2] for s, t in toks}
         return sorted(out)

@@ -62,10 +62,23 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def surface(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int, str]:
+    """Character start, end and text of tokens [start, end), without a sentence-final
+    full stop glued to the last token ("K90V.") unless it belongs to a legal form."""
+    first, last = doc[start], doc[end - 1]
+    s, e = first.idx, last.idx + len(last.text)
+    text = doc.text[s:e]
+    if text.endswith(".") and len(last.text) > 1 and last.text not in lex.legal_suffix:
+        if "." not in last.text[:-1]:
+            e -= 1
+            text = text[:-1]
+    return s, e, text
+
+
 def _key(doc: Doc, m: Mention, lex: Lexicon) -> str:
     if m.key is not None:
         return m.key
-    text = doc[m.start : m.end].text
+    text = surface(doc, m.start, m.end, lex)[2]
     if m.type == "Location":
         canon = lex.country_of.get(text.lower())
         if canon is not None:
@@ -110,9 +123,9 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
             longer = {
                 uf.find(j)
                 for j, jw in multi
-                if len(jw) > len(words) and mentions[j].type == m.type and (
-                    jw[: len(words)] == words or jw[-len(words) :] == words
-                )
+                if len(jw) > len(words)
+                and mentions[j].type == m.type
+                and (jw[: len(words)] == words or jw[-len(words) :] == words)
             }
             if len(longer) == 1:
                 uf.union(longer.pop(), i)
@@ -130,8 +143,10 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
             compatible = other.type == m.type or m.source in _SOFT_SOURCES
             if other.type == "Location" and m.type != "Location" and other.source != "place-head":
                 compatible = False
-            if m.type == "Location" and other.type != "Location" and (
-                m.source == "gazetteer" or w in lex.places
+            if (
+                m.type == "Location"
+                and other.type != "Location"
+                and (m.source == "gazetteer" or w in lex.places)
             ):
                 compatible = False
             if not compatible:
@@ -153,8 +168,11 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
     # "Long Name (LN)": the parenthetical names the mention before it
     for i in range(n - 1):
         a, b = mentions[i], mentions[i + 1]
-        if b.start == a.end + 1 and b.end < len(doc) and doc[a.end].text == "(" and (
-            doc[b.end].text == ")"
+        if (
+            b.start == a.end + 1
+            and b.end < len(doc)
+            and doc[a.end].text == "("
+            and (doc[b.end].text == ")")
         ):
             if a.type in ("Organization", "PublicBody") or b.source in _SOFT_SOURCES:
                 uf.union(i, i + 1)
@@ -178,7 +196,7 @@ def _finish(doc: Doc, c: Cluster, lex: Lexicon) -> Cluster:
     c.type = votes.most_common(1)[0][0]
     texts: list[str] = []
     for m in c.mentions:
-        t = doc[m.start : m.end].text
+        t = surface(doc, m.start, m.end, lex)[2]
         if t not in texts:
             texts.append(t)
     if c.type == "Location":
@@ -188,11 +206,11 @@ def _finish(doc: Doc, c: Cluster, lex: Lexicon) -> Cluster:
             if name not in texts:
                 texts.insert(0, name)
     preferred = [
-        doc[m.start : m.end].text for m in c.mentions if m.type == c.type and m.source != "repeat"
+        surface(doc, m.start, m.end, lex)[2]
+        for m in c.mentions
+        if m.type == c.type and m.source != "repeat"
     ] or texts
-    canon_place = (
-        lex.country_of.get(preferred[0].lower()) if c.type == "Location" else None
-    )
+    canon_place = lex.country_of.get(preferred[0].lower()) if c.type == "Location" else None
     if canon_place is not None:
         c.name = canon_place
     elif c.type == "Group":

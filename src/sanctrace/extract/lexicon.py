@@ -108,9 +108,7 @@ def load_lexicon() -> Lexicon:
     verbs = {k: v for k, v in preds["verbs"].items() if not k.startswith("_")}
     nouns = {k: v for k, v in preds["nouns"].items() if not k.startswith("_")}
     phrases = {k: v for k, v in preds["phrases"].items() if not k.startswith("_")}
-    version = ".".join(
-        str(d.get("version", 0)) for d in (places, ents, preds, cues)
-    )
+    version = ".".join(str(d.get("version", 0)) for d in (places, ents, preds, cues))
     return Lexicon(
         country_of=country_of,
         demonym_of=demonym_of,

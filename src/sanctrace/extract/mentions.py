@@ -62,7 +62,9 @@ def _ner(doc: Doc, lex: Lexicon) -> list[Mention]:
             continue
         start, end = _trim(doc, ent.start, ent.end)
         if typ in ("Organization", "Person"):
-            while end > start and doc[end - 1].is_lower and doc[end - 1].text not in lex.legal_suffix:
+            while (
+                end > start and doc[end - 1].is_lower and doc[end - 1].text not in lex.legal_suffix
+            ):
                 end -= 1  # "Kupol marks": the model ran into the verb
         if start >= end:
             continue
@@ -139,9 +141,10 @@ def _legal_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
             while start < i and not _cap(doc[start]):
                 start += 1
             end = i + 1
-            while end < n and (doc[end].text in lex.legal_suffix or (
-                doc[end].text == "," and end + 1 < n and doc[end + 1].text in lex.legal_suffix
-            )):
+            while end < n and (
+                doc[end].text in lex.legal_suffix
+                or (doc[end].text == "," and end + 1 < n and doc[end + 1].text in lex.legal_suffix)
+            ):
                 end += 1
             if start < i:
                 out.append(Mention(start, end, "Organization", "legal", 4))
@@ -150,8 +153,11 @@ def _legal_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
             while j < n and doc[j].text in _QUOTES:
                 j += 1
             end = j
-            while end < n and end < j + 5 and (_cap(doc[end]) or doc[end].text == "-") and (
-                doc[end].lower_ not in lex.demonym_of
+            while (
+                end < n
+                and end < j + 5
+                and (_cap(doc[end]) or doc[end].text == "-")
+                and (doc[end].lower_ not in lex.demonym_of)
             ):
                 end += 1
             while end < n and doc[end].text in _QUOTES:
@@ -180,15 +186,20 @@ def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
             plow = prev.lower_
             if prev.is_sent_end or plow in _DETS:
                 break
-            if prev.text in _POSS and start - 2 >= 0 and (
-                doc[start - 2].ent_type_ == "GPE" or doc[start - 2].lower_ in lex.country_of
+            if (
+                prev.text in _POSS
+                and start - 2 >= 0
+                and (doc[start - 2].ent_type_ == "GPE" or doc[start - 2].lower_ in lex.country_of)
             ):
                 start -= 2
                 modifiers.append(doc[start])
                 continue
-            if plow in lex.public_head_modifiers or plow in lex.demonym_of or (
-                prev.ent_type_ in ("GPE", "NORP") or plow in lex.country_of
-            ) or (_cap(prev) and cap and prev.pos_ in ("PROPN", "ADJ", "NOUN")):
+            if (
+                plow in lex.public_head_modifiers
+                or plow in lex.demonym_of
+                or (prev.ent_type_ in ("GPE", "NORP") or plow in lex.country_of)
+                or (_cap(prev) and cap and prev.pos_ in ("PROPN", "ADJ", "NOUN"))
+            ):
                 if plow in lex.public_not_modifiers and not cap:
                     start = i
                     modifiers = []
@@ -278,10 +289,14 @@ def _products(doc: Doc, lex: Lexicon) -> list[Mention]:
         # walk left over lower-case modifiers to a capitalised name: "Garpiya one-way attack drones"
         j = tok.i - 1
         steps = 0
-        while j >= 0 and steps < 5 and (
-            (doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in _DETS)
-            or doc[j].text == "-"
-            or doc[j].text in lex.not_entities
+        while (
+            j >= 0
+            and steps < 5
+            and (
+                (doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in _DETS)
+                or doc[j].text == "-"
+                or doc[j].text in lex.not_entities
+            )
         ):
             if doc[j].lower_ in ("and", "or", "of", "for", "with", "by", "in", "to"):
                 break
@@ -302,13 +317,46 @@ def _products(doc: Doc, lex: Lexicon) -> list[Mention]:
         if j + 1 < n and doc[j + 1].text in _POSS:
             continue
         start = j
-        while start > 0 and _cap(doc[start - 1]) and doc[start - 1].ent_type_ not in (
-            "ORG",
-            "GPE",
-            "NORP",
-        ) and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in lex.demonym_of:
+        while (
+            start > 0
+            and _cap(doc[start - 1])
+            and doc[start - 1].ent_type_
+            not in (
+                "ORG",
+                "GPE",
+                "NORP",
+            )
+            and not doc[start - 1].is_sent_start
+            and doc[start - 1].lower_ not in lex.demonym_of
+        ):
             start -= 1
         out.append(Mention(start, j + 1, "Product", "product-noun", 3))
+    return out
+
+
+def _company_names(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Capitalised runs ending in a company word: "Dorokhov Precision Works"."""
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.text not in lex.org_name_words or tok.i == 0:
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and _cap(doc[start - 1])
+            and doc[start - 1].pos_ == "PROPN"
+            and (doc[start - 1].lower_ not in _DETS)
+        ):
+            start -= 1
+        names = [t for t in doc[start : tok.i] if t.text not in lex.org_name_words]
+        if not names or all(t.lower_ in lex.demonym_of or t.lower_ in lex.places for t in names):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and (
+            doc[end].text in lex.org_name_words or doc[end].text in lex.legal_suffix
+        ):
+            end += 1
+        out.append(Mention(start, end, "Organization", "company-name", 3))
     return out
 
 
@@ -330,8 +378,11 @@ def _location_heads(doc: Doc, lex: Lexicon) -> list[Mention]:
         if doc[j].ent_type_ in ("ORG", "NORP") or doc[j].text in lex.not_entities:
             continue
         start = j
-        while start > 0 and _cap(doc[start - 1]) and not doc[start - 1].is_sent_start and (
-            doc[start - 1].lower_ not in lex.demonym_of
+        while (
+            start > 0
+            and _cap(doc[start - 1])
+            and not doc[start - 1].is_sent_start
+            and (doc[start - 1].lower_ not in lex.demonym_of)
         ):
             start -= 1
         out.append(Mention(start, tok.i + 1, "Location", "place-head", 4))
@@ -339,7 +390,7 @@ def _location_heads(doc: Doc, lex: Lexicon) -> list[Mention]:
 
 
 def _titled_people(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> list[Mention]:
-    """"Acme's CEO" with no name given: a Person known by title and organisation."""
+    """ "Acme's CEO" with no name given: a Person known by title and organisation."""
     out: list[Mention] = []
     n = len(doc)
     for m in orgs:
@@ -389,7 +440,9 @@ def _short_forms(doc: Doc, lex: Lexicon, kept: list[Mention]) -> list[Mention]:
         if len(span) == 1:
             forms.setdefault(span.text, m.type)
         elif m.type == "Organization":
-            words = [t for t in span if t.text not in lex.legal_suffix and t.text not in lex.legal_prefix]
+            words = [
+                t for t in span if t.text not in lex.legal_suffix and t.text not in lex.legal_prefix
+            ]
             for tok in {words[0], words[-1]} if words else ():
                 if (
                     _cap(tok)
@@ -426,6 +479,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         + _groups(doc, lex)
         + _products(doc, lex)
         + _location_heads(doc, lex)
+        + _company_names(doc, lex)
     )
     kept = resolve_overlaps(candidates)
     kept += _short_forms(doc, lex, kept)
@@ -435,7 +489,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
 
 
 def _join_place_org(doc: Doc, kept: list[Mention]) -> list[Mention]:
-    """"Hunan Haotianyi" split by the model into a place and a company is one company."""
+    """ "Hunan Haotianyi" split by the model into a place and a company is one company."""
     out: list[Mention] = []
     for m in kept:
         if (

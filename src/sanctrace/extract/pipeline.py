@@ -165,7 +165,8 @@ def _chains(claims: list[Claim]) -> list[Claim]:
     """A supplied B and B supplied C (both stated, neither through an intermediary):
     A supplied C via B. Stated with the later sentence as evidence and lower confidence."""
     direct = [
-        c for c in claims
+        c
+        for c in claims
         if c.predicate == "supplied" and c.subject and c.object and c.via is None and not c.negated
     ]
     have = {(c.subject, c.object, c.via) for c in claims if c.predicate == "supplied"}

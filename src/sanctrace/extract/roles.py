@@ -47,7 +47,9 @@ class Roles:
                         nxt.extend(g for g in c.children if g.dep_ == "pobj")
                     elif c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "dub", "know"):
                         # "a Hong Kong company called X"
-                        nxt.extend(g for g in c.subtree if g.dep_ in ("oprd", "dobj", "attr", "pobj"))
+                        nxt.extend(
+                            g for g in c.subtree if g.dep_ in ("oprd", "dobj", "attr", "pobj")
+                        )
             frontier = nxt
         return None
 
@@ -55,8 +57,10 @@ class Roles:
         """Entities for ``tok`` and its conjuncts ("A and B"), antecedents for "which"."""
         if tok is None:
             return []
-        if tok.lower_ in _RELATIVE and tok.tag_ in ("WDT", "WP", "WP$") or (
-            tok.lower_ == "that" and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl"
+        if (
+            tok.lower_ in _RELATIVE
+            and tok.tag_ in ("WDT", "WP", "WP$")
+            or (tok.lower_ == "that" and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl")
         ):
             verb = tok.head
             while verb.dep_ not in ("relcl", "acl") and verb.head is not verb:
@@ -68,7 +72,8 @@ class Roles:
         index = self.index
         own = index.at(tok.i)
         listed = [
-            c for c in tok.children
+            c
+            for c in tok.children
             if c.dep_ == "appos" and index.tok_ent[c.i] >= 0 and index.tok_ent[c.i] != own
         ]  # "A, the B, and C": the parser often reads B as an appositive of A
         for t in (tok, *listed, *tok.conjuncts):
@@ -147,13 +152,15 @@ class Roles:
         doc = tok.doc
         sent = tok.sent
         found = [
-            index.tok_ent[i] for i in range(sent.start, tok.i)
+            index.tok_ent[i]
+            for i in range(sent.start, tok.i)
             if index.tok_ent[i] >= 0 and index.type_of(index.tok_ent[i]) == "Product"
         ]
         if not found and sent.start > 0:
             prev = doc[sent.start - 1].sent
             found = [
-                index.tok_ent[i] for i in range(prev.start, prev.end)
+                index.tok_ent[i]
+                for i in range(prev.start, prev.end)
                 if index.tok_ent[i] >= 0 and index.type_of(index.tok_ent[i]) == "Product"
             ]
         out: list[int] = []

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 COMPONENT = "sanctrace_line_breaks"
-_TERMINAL = frozenset('.!?:;"”’\')]…')
+_TERMINAL = frozenset(".!?:;\"”’')]…")
 _SMALL_WORDS = frozenset(
     "a an the and or of in on to for with by at from as vs via into over under & – —".split()
 )
@@ -37,9 +37,9 @@ def is_heading(line: str, first: bool) -> bool:
     if not stripped:
         return False
     words = stripped.split()
-    if stripped[-1] in _TERMINAL and not first:
+    if stripped[-1] in _TERMINAL:
         return False
-    if len(words) > 16:
+    if len(words) > (25 if first else 16):
         return False
     if first or len(words) <= 3:
         return True

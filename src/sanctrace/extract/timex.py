@@ -19,8 +19,20 @@ _MONTHS["sept"] = 9
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?")
 _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4)\b(?: quarter)?")
-_QNUM = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2,
-         "third": 3, "3rd": 3, "q3": 3, "fourth": 4, "4th": 4, "q4": 4}
+_QNUM = {
+    "first": 1,
+    "1st": 1,
+    "q1": 1,
+    "second": 2,
+    "2nd": 2,
+    "q2": 2,
+    "third": 3,
+    "3rd": 3,
+    "q3": 3,
+    "fourth": 4,
+    "4th": 4,
+    "q4": 4,
+}
 _HALF = re.compile(r"\b(first|second) half\b")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 
@@ -58,15 +70,19 @@ def _range(text: str, published: date | None) -> tuple[date | None, date | None]
             return None, published
     year = _year_of(low, published)
     month_m = _MONTH.search(low)
-    month = _MONTHS[month_m.group(1)] if month_m and month_m.group(1) != "may" or (
-        month_m and re.search(r"\bmay\b\s*(\d|$)", low)
-    ) else None
+    month = (
+        _MONTHS[month_m.group(1)]
+        if month_m
+        and month_m.group(1) != "may"
+        or (month_m and re.search(r"\bmay\b\s*(\d|$)", low))
+        else None
+    )
     if month is not None and year is None and published is not None:
         year = published.year if month <= published.month else published.year - 1
     if year is None:
         return None, None
     if month is not None:
-        rest = low[month_m.end():] if month_m else ""
+        rest = low[month_m.end() :] if month_m else ""
         day_m = _DAY.match(rest.strip()) if rest else None
         if day_m and 1 <= int(day_m.group(1)) <= 31 and not _YEAR.match(rest.strip()):
             try:
@@ -81,8 +97,11 @@ def _range(text: str, published: date | None) -> tuple[date | None, date | None]
         return date(year, 3 * n - 2, 1), _month_end(year, 3 * n)
     h = _HALF.search(low)
     if h:
-        return (date(year, 1, 1), date(year, 6, 30)) if h.group(1) == "first" else (
-            date(year, 7, 1), date(year, 12, 31))
+        return (
+            (date(year, 1, 1), date(year, 6, 30))
+            if h.group(1) == "first"
+            else (date(year, 7, 1), date(year, 12, 31))
+        )
     if re.search(r"\b(mid|middle)\b", low):
         return date(year, 5, 1), date(year, 8, 31)
     if re.search(r"\bearly\b", low):
