@@ -27,14 +27,6 @@ def run(extractor: Extractor, text: str, published: date | None = None) -> dict:
     return out
 
 
-def triples(out: dict, predicate: str | None = None) -> set[tuple]:
-    return {
-        (c["predicate"], c["subject"], c["object"], c["via"])
-        for c in out["claims"]
-        if predicate is None or c["predicate"] == predicate
-    }
-
-
 @pytest.fixture()
 def extract_text(extractor):
     """Callable: text (and optional publication date) -> contract JSON with role names."""

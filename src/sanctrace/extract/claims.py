@@ -269,7 +269,9 @@ class ClaimFinder:
                 for e in r.args(p, _ACTORS + ("Location",))
             ]
         item = r.product_in(item_tok)
-        if not recipients and suppliers and item_tok is not None and self._last_recipient:
+        if recipients:
+            self._last_recipient = (verb.sent.start, recipients[0])
+        elif suppliers and item_tok is not None and self._last_recipient:
             definite = any(c.lower_ in ("the", "these", "those", "such") for c in item_tok.children)
             if definite and self._last_recipient[0] >= verb.sent.start - 600:
                 recipients = [self._last_recipient[1]]
@@ -357,6 +359,9 @@ class ClaimFinder:
         elif frame == "noun_between":
             pobjs = r.prep_objects(noun, ["between"])
             ends = r.args(pobjs[0], _ACTORS + ("Location",)) if pobjs else []
+            if len(ends) < 2 and pobjs:  # the parser often nests "A and B" oddly
+                last = max(t.i for t in pobjs[0].head.subtree)
+                ends = self._mentions_between(pobjs[0].head.i + 1, last + 1, list(_ACTORS))
             vias = self._described(noun)
             if len(ends) >= 2:
                 for v in vias or [None]:

@@ -33,7 +33,26 @@ def _np_text(tok: Token) -> str:
 
 
 def _coordinated(tok: Token) -> list[str]:
-    return [_np_text(t) for t in (tok, *tok.conjuncts)]
+    """Each coordinated noun phrase as its own source, split by position so that a
+    modifier the parser hung on the first conjunct stays with the last one."""
+    heads = sorted((tok, *tok.conjuncts), key=lambda t: t.i)
+    if len(heads) == 1:
+        return [_np_text(tok)]
+    doc = tok.doc
+    end = max(t.i for h in heads for t in h.subtree) + 1
+    starts = [min(t.i for t in heads[0].subtree)]
+    starts += [h.left_edge.i for h in heads[1:]]
+    out: list[str] = []
+    for k, start in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else end
+        span = doc[start:stop]
+        while len(span) and (span[-1].dep_ in ("cc", "punct") or span[-1].is_punct):
+            span = span[:-1]
+        while len(span) and span[0].lower_ in ("the", "a", "an"):
+            span = span[1:]
+        if len(span):
+            out.append(span.text)
+    return out
 
 
 def attribution(sent: Span, anchor: Token, lex: Lexicon) -> list[str]:

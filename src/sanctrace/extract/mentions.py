@@ -408,9 +408,11 @@ def _titled_people(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> list[Mention]
             continue
         if title.lower_ in ("official", "employee", "engineer", "representative", "partner"):
             continue
-        nxt = end + 1 if end < n and doc[end].text == "," else end
-        if nxt < n and doc[nxt].ent_type_ == "PERSON":
-            continue
+        window = doc[end : min(n, end + 8)]
+        if any(
+            t.ent_type_ == "PERSON" and t.i > 0 and doc[t.i - 1].text == "," for t in window
+        ) or (end < n and doc[end].ent_type_ == "PERSON"):
+            continue  # "X's owner and director, Jane Roe": the person is named
         out.append(Mention(m.start, end, "Person", "title", 6, owner=(m.start, m.end)))
     return out
 
