@@ -16,6 +16,8 @@ import typer
 
 from sanctrace.cli.app import app, main
 
+pytestmark = pytest.mark.slow  # loads the real OFAC extract: about ten seconds
+
 
 def _commands() -> set[str]:
     group = typer.main.get_command(app)

@@ -6,7 +6,8 @@ whole pass is linear in the number of document entities:
 1. **Same name.** Document entities of compatible types whose name or proper alias share a
    core key (case, punctuation and legal form folded) are one actor. Unnamed groups
    ("Chinese drone experts") have only descriptions, so every alias counts, with counts
-   such as "two" dropped.
+   such as "two" dropped. A full name of two or more distinctive words joins across
+   Organization, Person and Location, since extractors mistype actors between reports.
 2. **Same designation.** Document entities that screened to the same single designation
    are one actor.
 3. **Short form.** A cluster known only by a short form ("Kupol") joins the one cluster
@@ -25,10 +26,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
+from functools import lru_cache
 
 from sanctrace.model import make_id
 from sanctrace.resolve.judgements import parse_ref
-from sanctrace.resolve.keys import core_key, group_key, is_proper, name_key, short_forms
+from sanctrace.resolve.keys import (
+    core_key,
+    generic_tokens,
+    group_key,
+    is_proper,
+    name_key,
+    short_forms,
+)
 from sanctrace.store.base import DocEntityRow, EntityRecord, Judgement, Resolution
 
 Member = tuple[str, str]
@@ -42,6 +51,20 @@ TYPE_CLASS: dict[str, str] = {
     "Product": "product",
     "Group": "group",
 }
+
+
+# Extractors mistype actors ("Hunan Haotianyi" as a Person in one report, an Organization
+# in another); a full, distinctive name joins across these classes (rule 1b).
+ACTOR_CLASSES = frozenset({"org", "person", "place"})
+# Which type a cluster takes when its reports disagree evenly.
+TYPE_PREFERENCE = ("Organization", "PublicBody", "Person", "Location", "Product", "Group")
+
+
+@lru_cache(maxsize=500_000)
+def _distinctive(core: str) -> bool:
+    """Two or more words, not all of them generic: "hunan haotianyi", not "hong kong"."""
+    tokens = core.split()
+    return len(tokens) >= 2 and not all(t in generic_tokens() for t in tokens)
 
 
 class _Clusters:
@@ -108,6 +131,8 @@ def _auto(
             if core:
                 cores[i].append(core)
                 uf.union(first.setdefault((cls, core), i), i)
+                if cls in ACTOR_CLASSES and _distinctive(core):
+                    uf.union(first.setdefault(("actor", core), i), i)
     # rule 2: one designation, one actor
     by_designation: dict[str, int] = {}
     for i, found in enumerate(designations):
@@ -187,7 +212,7 @@ def build_resolution(
     rows = sorted(rows, key=lambda r: (r.doc_id, r.local_id))
     found = [frozenset((designations or {}).get((r.doc_id, r.local_id), ())) for r in rows]
     uf = _auto(rows, found, set())
-    by_ref = _rows_by_ref(rows)
+    by_ref = _rows_by_ref(rows) if judgements else {}
     needs_ids = any(parse_ref(j.a) is None or (j.b and parse_ref(j.b) is None) for j in judgements)
     auto_ids = _cluster_ids(rows, uf) if needs_ids else None
 
@@ -257,7 +282,8 @@ def _record(group: list[DocEntityRow]) -> EntityRecord:
     # a proper name first, then the most frequent, then the longest: "IEMZ Kupol" over "Kupol"
     name = max(names, key=lambda n: (is_proper(n), names[n], len(n), n))
     types = Counter(r.type for r in group)
-    etype = max(types, key=lambda t: (types[t], t))
+    rank = {t: -i for i, t in enumerate(TYPE_PREFERENCE)}
+    etype = max(types, key=lambda t: (types[t], rank.get(t, -99), t))
     aliases: list[str] = []
     seen = {name}
     for r in group:

@@ -19,6 +19,8 @@ from importlib import resources
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 _NON_WORD = re.compile(r"[^\w]+")
+_POSSESSIVE = re.compile(r"'s\b")
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _ARTICLES = {"a", "an", "the", "its", "their", "this", "that"}
 
 
@@ -29,10 +31,10 @@ def _data(name: str) -> dict[str, object]:
 
 
 @lru_cache(maxsize=1)
-def legal_forms() -> tuple[tuple[str, ...], ...]:
-    """Legal forms as token tuples, longest first, so "co ltd" is stripped before "ltd"."""
-    forms = {tuple(f.split()) for f in _data("legal_forms.json")["forms"]}  # type: ignore[union-attr]
-    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+def legal_forms() -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
+    """Legal forms as token tuples, and their lengths longest first ("co ltd" before "ltd")."""
+    forms = frozenset(tuple(f.split()) for f in _data("legal_forms.json")["forms"])  # type: ignore[union-attr]
+    return forms, tuple(sorted({len(f) for f in forms}, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -45,34 +47,37 @@ def generic_tokens() -> frozenset[str]:
     return frozenset(_data("generic_tokens.json")["tokens"])  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=500_000)
 def name_key(name: str) -> str:
     """Fold case, accents, quotes, punctuation, a leading article and a possessive."""
-    text = unicodedata.normalize("NFKD", name.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"'s\b", "", text)
+    text = name.translate(_QUOTES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _POSSESSIVE.sub("", text.casefold())
     text = _NON_WORD.sub(" ", text).strip()
-    text = re.sub(r"^(the|a|an) ", "", text)
-    return text
+    return _ARTICLE.sub("", text)
 
 
 def strip_legal(tokens: list[str]) -> list[str]:
     """Remove legal forms from both ends, repeatedly; never down to nothing."""
+    forms, lengths = legal_forms()
     changed = True
     while changed and len(tokens) > 1:
         changed = False
-        for form in legal_forms():
-            n = len(form)
+        for n in lengths:
             if n >= len(tokens):
                 continue
-            if tuple(tokens[:n]) == form:
+            if tuple(tokens[:n]) in forms:
                 tokens, changed = tokens[n:], True
                 break
-            if tuple(tokens[-n:]) == form:
+            if tuple(tokens[-n:]) in forms:
                 tokens, changed = tokens[:-n], True
                 break
     return tokens
 
 
+@lru_cache(maxsize=500_000)
 def core_key(name: str) -> str:
     """The name without case, punctuation or legal form: what identifies the actor."""
     return " ".join(strip_legal(name_key(name).split()))
@@ -90,7 +95,8 @@ def group_key(name: str) -> str:
     return " ".join(tokens)
 
 
-def short_forms(core: str, limit: int = 8) -> list[str]:
+@lru_cache(maxsize=500_000)
+def short_forms(core: str, limit: int = 8) -> tuple[str, ...]:
     """Prefixes and suffixes of a multi-word core key that could name it on their own.
 
     "iemz kupol" -> ["iemz", "kupol"]; "xiamen limbach aircraft engine" -> ["xiamen
@@ -100,7 +106,7 @@ def short_forms(core: str, limit: int = 8) -> list[str]:
     """
     tokens = core.split()
     if len(tokens) < 2 or len(tokens) > limit:
-        return []
+        return ()
     generic = generic_tokens()
     out = []
     for n in range(1, len(tokens)):
@@ -108,9 +114,10 @@ def short_forms(core: str, limit: int = 8) -> list[str]:
             if all(t in generic or t.isdigit() or len(t) < 2 for t in part):
                 continue
             out.append(" ".join(part))
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=500_000)
 def is_proper(alias: str) -> bool:
     """True for names ("TSK Vektor"), false for descriptions ("a Russian intermediary").
 
