@@ -65,9 +65,10 @@ class _UnionFind:
 def surface(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int, str]:
     """Character start, end and text of tokens [start, end), without a sentence-final
     full stop glued to the last token ("K90V.") unless it belongs to a legal form."""
-    first, last = doc[start], doc[end - 1]
-    s, e = first.idx, last.idx + len(last.text)
-    text = doc.text[s:e]
+    last = doc[end - 1]
+    text = doc[start:end].text  # Doc.text would join every token of the document
+    s = doc[start].idx
+    e = s + len(text)
     if text.endswith(".") and len(last.text) > 1 and last.text not in lex.legal_suffix:
         if "." not in last.text[:-1]:
             e -= 1
@@ -85,11 +86,22 @@ def _key(doc: Doc, m: Mention, lex: Lexicon) -> str:
             return fold(canon)
     words = fold(text).split()
     if m.type == "Organization":
-        legal = {fold(f) for f in lex.legal_suffix | lex.legal_prefix}
+        legal = _legal_words(lex)
         stripped = [w for w in words if w not in legal]
         if stripped:
             words = stripped
     return " ".join(words)
+
+
+_LEGAL_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _legal_words(lex: Lexicon) -> frozenset[str]:
+    got = _LEGAL_CACHE.get(id(lex))
+    if got is None:
+        got = frozenset(fold(f) for f in lex.legal_suffix | lex.legal_prefix)
+        _LEGAL_CACHE[id(lex)] = got
+    return got
 
 
 def _initials(words: list[str]) -> str:
@@ -116,6 +128,14 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
             uf.union(by_key[k[:-1]], i)
     # short forms and acronyms of longer names
     multi = [(i, keys[i].split()) for i in range(n) if len(keys[i].split()) > 1]
+    # how much evidence stands behind each exact-name cluster: the better-attested of two
+    # longer names claims an ambiguous short form
+    weight: dict[int, int] = {}
+    for k in range(n):
+        root = uf.find(k)
+        weight[root] = weight.get(root, 0) + mentions[k].priority * (
+            mentions[k].end - mentions[k].start
+        )
     for i, m in enumerate(mentions):
         words = keys[i].split()
         if m.type in ("Organization", "PublicBody", "Person") and len(words) > 1 and m.key is None:
@@ -156,14 +176,6 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
             elif len(w) >= 2 and doc[m.start].text.isupper() and w == _initials(jw):
                 cands.add(uf.find(j))
         if cands:
-            weight = {
-                root: sum(
-                    mentions[k].priority * (mentions[k].end - mentions[k].start)
-                    for k in range(n)
-                    if uf.find(k) == root
-                )
-                for root in cands
-            }
             uf.union(max(sorted(cands), key=lambda r: weight[r]), i)
     # "Long Name (LN)": the parenthetical names the mention before it
     for i in range(n - 1):
