@@ -116,13 +116,20 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for path in (
         "/api/search",
+        "/api/entities",
         "/api/entities/{key}",
+        "/api/entities/{key}/timeline",
         "/api/claims",
-        "/api/graph",
+        "/api/documents",
         "/api/documents/{doc_id}",
+        "/api/graph",
+        "/api/routes",
+        "/api/candidates",
+        "/api/screen",
         "/api/ingest",
         "/api/merge",
         "/api/split",
+        "/api/lists",
     ):
         assert path in paths
     docs = client.get("/docs")

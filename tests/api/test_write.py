@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -141,3 +143,43 @@ def test_upload_larger_than_the_limit_is_413(
         "detail": "upload is larger than SANCTRACE_MAX_BYTES (1000 bytes)",
         "source": "big.txt",
     }
+
+
+LISTS = Path(__file__).resolve().parents[2] / "examples" / "lists"
+
+
+def test_list_upload_loads_the_list_and_screens_again(writable: TestClient) -> None:
+    conlist = (LISTS / "ofsi_conlist_extract.csv").read_bytes()
+    files = [("files", ("conlist.csv", conlist, "text/csv"))]
+    assert writable.post("/api/lists", files=files).status_code == 401
+    response = writable.post("/api/lists", headers=AUTH, files=files)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    (loaded,) = body["lists"]
+    assert loaded["key"] == "uk" and loaded["count"] > 0 and loaded["reload"] is False
+    assert loaded["source"] == "conlist.csv"
+    # screening ran again over both lists: the hand-made OFAC listing still matches
+    assert body["screened"] >= 5 and body["flagged"] >= 1
+    assert writable.get("/api/entities/Tula Armour").json()["sanctioned"] is True
+    hits = writable.get("/api/screen", params={"name": "Kalashnikov Concern"}).json()
+    assert hits["query"] == "Kalashnikov Concern"
+    assert hits["matches"] and hits["matches"][0]["list"] == "uk"
+    assert hits["matches"][0]["score"] >= 0.8 and hits["matches"][0]["matched_alias"]
+    again = writable.post("/api/lists", headers=AUTH, files=files).json()
+    assert again["lists"][0]["reload"] is True and again["lists"][0]["added"] == 0
+
+
+def test_a_file_that_is_no_list_is_refused_and_changes_nothing(writable: TestClient) -> None:
+    before = writable.get("/api/entities").json()
+    response = writable.post(
+        "/api/lists", headers=AUTH, files=[("files", ("notes.csv", b"a,b\n1,2\n", "text/csv"))]
+    )
+    assert response.status_code == 422
+    assert response.json()["error"] == "ListFormatError"
+    assert writable.get("/api/entities").json() == before
+
+
+def test_screen_a_name(client: TestClient) -> None:
+    body = client.get("/api/screen", params={"name": "Tula Armor Plant"}).json()
+    assert [(m["list"], m["list_id"]) for m in body["matches"]] == [("ofac", "90001")]
+    assert client.get("/api/screen", params={"name": "x", "type": "Ship"}).status_code == 400

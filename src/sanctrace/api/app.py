@@ -12,7 +12,16 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from sanctrace.api import errors
-from sanctrace.api.routers import admin, claims, docs, documents, entities, network, pages
+from sanctrace.api.routers import (
+    admin,
+    claims,
+    docs,
+    documents,
+    entities,
+    network,
+    pages,
+    screen,
+)
 from sanctrace.api.security import SecurityHeaders
 from sanctrace.settings import get_settings
 
@@ -45,6 +54,6 @@ def create_app(
     errors.install(app)
     static = resources.files("sanctrace.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for module in (entities, claims, documents, network, admin, docs, pages):
+    for module in (entities, claims, documents, network, screen, admin, docs, pages):
         app.include_router(module.router)
     return app

@@ -233,9 +233,13 @@ class Timeline(BaseModel):
     timeline: list[dict[str, Any]]
 
 
+class ScreenMatch(Designation):
+    matched_alias: str
+
+
 class ScreenResult(BaseModel):
-    name: str
-    matches: list[dict[str, Any]]
+    query: str
+    matches: list[ScreenMatch]
 
 
 class IngestResult(BaseModel):
@@ -260,12 +264,24 @@ class JudgementResult(BaseModel):
     entity: Entity | None
 
 
-class ListLoadResult(BaseModel):
-    list: dict[str, Any]
+class LoadedList(BaseModel):
+    key: str
+    source: str
+    format: str
+    published: str | None
+    count: int
+    sha256: str
     added: int
     removed: int
     changed: int
     unchanged: int
+    reload: bool = Field(description="a previous version of this list was replaced")
+
+
+class ListLoadResult(BaseModel):
+    lists: list[LoadedList]
+    screened: int | None = Field(description="actors screened again after the load")
+    flagged: int | None = Field(description="of them, how many match a listed name")
 
 
 SearchResult.model_rebuild()

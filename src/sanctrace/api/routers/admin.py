@@ -37,13 +37,20 @@ def _safe_name(name: str | None, index: int) -> str:
     return base or f"upload-{index}"
 
 
-async def save_uploads(files: list[UploadFile], folder: Path) -> list[str]:
-    """Stream each upload into ``folder``; TooLargeError past the size limit."""
+async def save_uploads(files: list[UploadFile], folder: Path, flat: bool = False) -> list[str]:
+    """Stream each upload into ``folder``; TooLargeError past the size limit.
+
+    Each file gets its own subfolder so equal names cannot collide, unless ``flat``:
+    list files keep their names side by side (an SDN.CSV finds its ALT/ADD files).
+    """
     limit = get_settings().max_bytes
     paths: list[str] = []
     for index, upload in enumerate(files):
-        target = folder / f"{index:03d}" / _safe_name(upload.filename, index)
-        target.parent.mkdir()
+        name = _safe_name(upload.filename, index)
+        target = folder / name if flat else folder / f"{index:03d}" / name
+        if target.exists():
+            raise InputError("two uploaded files have the same name", source=name)
+        target.parent.mkdir(exist_ok=True)
         size = 0
         with target.open("wb") as out:
             while chunk := await upload.read(_CHUNK):
@@ -117,3 +124,54 @@ def split(request: Request, body: schemas.SplitRequest) -> dict[str, Any]:
         member = next(iter(store.members(entity.id)), None)
         judgement = store.add_judgement("split", entity_ref(entity), None, body.note)
         return {"judgement": _judgement_view(judgement), "entity": _entity_after(store, member)}
+
+
+@router.post("/lists", response_model=schemas.ListLoadResult)
+async def load_lists(
+    request: Request,
+    files: Annotated[list[UploadFile], File(description="sanctions list files")],
+    list_key: Annotated[
+        str | None, Form(alias="list", description="store under this list key")
+    ] = None,
+    screen: Annotated[bool, Form(description="screen every actor again afterwards")] = True,
+) -> dict[str, Any]:
+    """Load or reload sanctions lists, as `sanctrace lists load` does; then re-screen."""
+    with tempfile.TemporaryDirectory(prefix="sanctrace-lists-") as tmp:
+        paths = await save_uploads(files, Path(tmp), flat=True)
+        return await run_in_threadpool(_load_lists, request, paths, list_key, screen)
+
+
+def _load_lists(
+    request: Request, paths: list[str], list_key: str | None, screen: bool
+) -> dict[str, Any]:
+    from sanctrace.screen.lists import read_lists
+    from sanctrace.screen.screening import load_index, screen_entities
+
+    loaded = read_lists(paths, list_key)  # everything parsed before anything is written
+    rows = []
+    with request_store(request) as store:
+        for item in loaded:
+            previous = {m.key for m in store.lists()}
+            diff = store.load_list(item.meta, item.designations)
+            meta = item.meta
+            rows.append(
+                {
+                    "key": meta.key,
+                    "source": Path(meta.source).name,
+                    "format": meta.format,
+                    "published": meta.published.isoformat() if meta.published else None,
+                    "count": meta.count,
+                    "sha256": meta.sha256,
+                    "added": len(diff.added),
+                    "removed": len(diff.removed),
+                    "changed": len(diff.changed),
+                    "unchanged": diff.unchanged,
+                    "reload": meta.key in previous,
+                }
+            )
+        screened = flagged = None
+        if screen:
+            results, _ = screen_entities(store, load_index(store))
+            store.save_screening(results)
+            screened, flagged = len(results), sum(1 for m in results.values() if m)
+    return {"lists": rows, "screened": screened, "flagged": flagged}
