@@ -48,7 +48,6 @@ _DIRECT: dict[tuple[str, str, str], tuple[str, str]] = {
     ("associated_with", "subject", "object"): ("associate", "is linked to {target}"),
     ("associated_with", "object", "subject"): ("associate", "is linked to {target}"),
 }
-_MADE = ("produced", "developed")
 _TAKEN = {"supplied": "received", "tested": "tested", "produced": "produced", "used_in": "used"}
 
 
@@ -99,7 +98,7 @@ def _upstream(net: Network, max_hops: int) -> dict[int, tuple[int, int, int]]:
         if dist >= max_hops:
             continue
         for e in net.in_edges[node]:
-            src = net.edges[e].src
+            src = net.edge_src[e]
             if src in reached:
                 continue
             reached.add(src)
@@ -109,20 +108,37 @@ def _upstream(net: Network, max_hops: int) -> dict[int, tuple[int, int, int]]:
 
 
 def find_candidates(net: Network, limit: int | None = 20, max_hops: int = 4) -> list[Candidate]:
-    """Unlisted actors with at least one reason, best first."""
+    """Unlisted actors with at least one reason, best first.
+
+    The ranking depends on the network alone, so it is computed once per network and
+    kept in ``net.cache``; later calls only slice it.
+    """
+    key = f"candidates:{max_hops}"
+    if key not in net.cache:
+        net.cache[key] = _rank_candidates(net, max_hops)
+    ranked: list[Candidate] = net.cache[key]
+    return ranked[:limit] if limit is not None else list(ranked)
+
+
+def _rank_candidates(net: Network, max_hops: int) -> list[Candidate]:
     actor_types = set(settings()["candidates"]["actor_types"])  # type: ignore[arg-type]
+    listed = {*net.designations, *net.reported}
+    eligible = [t in actor_types for t in net.types]
+    for n in listed:
+        eligible[n] = False
     reasons: dict[int, dict[tuple[str, int], Reason]] = defaultdict(dict)
 
     def add(node: int, kind: str, target: int, claim: int, text: str, hops: int = 1) -> None:
-        if node < 0 or node == target or net.sanctioned(node):
+        if node < 0 or not eligible[node]:
             return
-        if net.types[node] not in actor_types:
-            return
-        reason = reasons[node].setdefault((kind, target), Reason(kind, target, text, hops=hops))
+        found = reasons[node]
+        reason = found.get((kind, target))
+        if reason is None:
+            reason = found[(kind, target)] = Reason(kind, target, text, hops=hops)
         if claim not in reason.claims:
             reason.claims.append(claim)
 
-    for t in sorted({*net.designations, *net.reported}):
+    for t in sorted(listed):
         name = net.names[t]
         for c in net.claims_of[t]:
             if net.negated[c]:
@@ -143,8 +159,8 @@ def find_candidates(net: Network, limit: int | None = 20, max_hops: int = 4) -> 
                 continue
             if pred == "supplied" and net.object[c] != t:
                 continue
-            for m in net.claims_of[product]:
-                if net.predicate[m] in _MADE and net.object[m] == product and not net.negated[m]:
+            for m in net.made_by.get(product, ()):
+                if not net.negated[m]:
                     text = f"made {net.names[product]}, which {name} {taken}"
                     add(net.subject[m], "maker", t, m, text)
                     add(net.subject[m], "maker", t, c, text)
@@ -165,7 +181,7 @@ def find_candidates(net: Network, limit: int | None = 20, max_hops: int = 4) -> 
         listed.sort(key=lambda r: (-r.weight, r.kind, net.names[r.target]))
         out.append(Candidate(node, round(sum(r.weight for r in listed), 3), listed))
     out.sort(key=lambda c: (-c.score, net.names[c.node]))
-    return out[:limit] if limit is not None else out
+    return out
 
 
 def candidate_views(

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sanctrace.graph.lineage import Lineages, settings
 from sanctrace.model import ScreenMatch
@@ -79,6 +80,12 @@ class Network:
     out_edges: list[list[int]] = field(default_factory=list)
     in_edges: list[list[int]] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    edge_src: list[int] = field(default_factory=list)
+    edge_dst: list[int] = field(default_factory=list)
+    # product -> the claims that say who produced or developed it
+    made_by: dict[int, list[int]] = field(default_factory=dict)
+    # answers that depend only on the network (candidate ranking, edge strengths)
+    cache: dict[str, Any] = field(default_factory=dict)
     # sanctions: designations from screening, claims that report a sanction
     designations: dict[int, list[ScreenMatch]] = field(default_factory=dict)
     reported: dict[int, list[int]] = field(default_factory=dict)
@@ -168,6 +175,8 @@ def build_network(
             continue
         if pred == "sanctioned_by" and s >= 0:
             net.reported.setdefault(s, []).append(c)
+        elif (pred == "produced" or pred == "developed") and o >= 0:
+            net.made_by.setdefault(o, []).append(c)
         direction = directions.get(pred)
         if direction is None:
             continue
@@ -178,6 +187,8 @@ def build_network(
         else:
             add_edge(src, dst, pred, c, DIRECT)
 
+    net.edge_src = [e.src for e in net.edges]
+    net.edge_dst = [e.dst for e in net.edges]
     for members in net.fact_claims:
         docs = {net.doc[c] for c in members}
         net.fact_documents.append(len(docs))

@@ -1,0 +1,297 @@
+"""Time network assembly, routes and candidates on a synthetic million-claim network.
+
+    .venv/bin/python benchmarks/network.py                 # 1M claims, built in memory
+    .venv/bin/python benchmarks/network.py --claims 200000 # smaller
+    .venv/bin/python benchmarks/network.py --store /tmp/bench.db --claims 200000
+                                                           # through a real SQLite store
+
+The synthetic world is a layered supply chain: makers sell to traders, traders to
+intermediaries (often named as the ``via`` of a supply), intermediaries to end users;
+about 3% of actors are designated (mostly end users), some others are only reported as
+sanctioned; owners, fronts, officers, trainers and makers of tested products add the
+other links candidates look at; 3% of claims are negated, 25% hedged, and a tenth of the
+reports rewrite an earlier one (same lineage). In memory the network goes through the
+same ``build_network`` as a store's; ``--store`` inserts real extractions instead and
+times ``load_network`` (SQL reads included). Also times entity resolution of 100k
+document entities. Prints one line per figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+from sanctrace.graph.candidates import find_candidates
+from sanctrace.graph.lineage import Lineages
+from sanctrace.graph.network import Network, build_network
+from sanctrace.graph.routes import find_routes
+from sanctrace.model import (
+    Claim,
+    Document,
+    Entity,
+    Evidence,
+    Extraction,
+    ScreenMatch,
+)
+from sanctrace.resolve import build_resolution
+from sanctrace.store.base import ClaimRow, DocEntityRow, EntityRecord
+
+TIERS = ("maker", "trader", "intermediary", "end user")
+
+
+class World:
+    """A reproducible synthetic network: entities by tier, claims, screening."""
+
+    def __init__(self, claims: int, seed: int = 7) -> None:
+        rng = random.Random(seed)
+        self.n_claims = claims
+        n_actors = max(1000, claims // 5)
+        self.documents = max(100, claims // 10)
+        self.entities: list[EntityRecord] = []
+        self.tier: dict[str, list[str]] = {t: [] for t in TIERS}
+        for i in range(n_actors):
+            tier = TIERS[min(3, int(rng.random() ** 1.5 * 4))]
+            eid = f"ent-{i:08d}"
+            self.entities.append(EntityRecord(eid, f"{tier.title()} {i} Ltd", "Organization"))
+            self.tier[tier].append(eid)
+        self.people = [f"ent-p{i:07d}" for i in range(n_actors // 10)]
+        self.entities += [EntityRecord(p, f"Person {p[5:]}", "Person") for p in self.people]
+        self.products = [f"ent-x{i:07d}" for i in range(n_actors // 20)]
+        self.entities += [EntityRecord(p, f"Model {p[5:]}", "Product") for p in self.products]
+        self.entities.append(EntityRecord("ent-us", "United States", "Location"))
+        self.screening: dict[str, list[ScreenMatch]] = {}
+        for eid in self.tier["end user"] + self.tier["intermediary"][::4]:
+            if rng.random() < 0.12:
+                self.screening[eid] = [ScreenMatch("ofac", eid[4:], eid, 1.0, ["RUSSIA-EO14024"])]
+        self.rng = random.Random(seed + 1)
+
+    def rows(self) -> Iterator[ClaimRow]:
+        rng, tier = self.rng, self.tier
+        sanctioned = list(self.screening)
+        for c in range(self.n_claims):
+            doc = f"doc-{rng.randrange(self.documents):08d}"
+            kind = rng.random()
+            via = item = None
+            if kind < 0.55:
+                level = rng.randrange(3)
+                subject = rng.choice(tier[TIERS[level]])
+                obj = rng.choice(tier[TIERS[level + 1]])
+                if level == 0 and rng.random() < 0.3:
+                    via, obj = obj, rng.choice(tier["end user"])
+                predicate = "supplied"
+                item = rng.choice(self.products)
+            elif kind < 0.62:
+                predicate, subject, obj = "owns", rng.choice(tier["trader"]), rng.choice(sanctioned)
+            elif kind < 0.66:
+                predicate = "front_for"
+                subject, obj = rng.choice(tier["intermediary"]), rng.choice(sanctioned)
+            elif kind < 0.72:
+                predicate = "officer_of"
+                subject, obj = rng.choice(self.people), rng.choice(self.entities[: len(tier)]).id
+            elif kind < 0.78:
+                predicate, subject, obj = (
+                    "trained",
+                    rng.choice(tier["maker"]),
+                    rng.choice(sanctioned),
+                )
+            elif kind < 0.84:
+                predicate = "produced"
+                subject, obj = rng.choice(tier["maker"]), rng.choice(self.products)
+            elif kind < 0.90:
+                predicate, subject, obj = (
+                    "tested",
+                    rng.choice(sanctioned),
+                    rng.choice(self.products),
+                )
+            elif kind < 0.92:
+                predicate, subject, obj = (
+                    "sanctioned_by",
+                    rng.choice(tier["intermediary"]),
+                    "ent-us",
+                )
+            else:
+                predicate = "collaborated_with"
+                subject, obj = rng.choice(tier["maker"]), rng.choice(tier["end user"])
+            year = 2018 + rng.randrange(7)
+            yield ClaimRow(
+                id=f"clm-{c:012d}",
+                doc_id=doc,
+                predicate=predicate,
+                subject=subject,
+                object=obj,
+                via=via,
+                item=item,
+                location=None,
+                hedged=rng.random() < 0.25,
+                negated=rng.random() < 0.03,
+                time_start=f"{year}-01-01",
+                time_end=f"{year}-12-31",
+                published=f"{year + 1}-03-01",
+            )
+
+    def lineages(self) -> Lineages:
+        root = {}
+        for d in range(self.documents):
+            doc = f"doc-{d:08d}"
+            root[doc] = f"doc-{(d - 1):08d}" if d % 10 == 9 else doc  # every tenth rewrites
+        return Lineages(root=root, origin={})
+
+
+def timed(label: str, fn: Callable[[], object], repeat: int = 5) -> object:
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - started)
+    print(
+        f"{label:<44} median {statistics.median(times) * 1000:8.1f} ms"
+        f"   max {max(times) * 1000:8.1f} ms",
+        flush=True,
+    )
+    return result
+
+
+def bench_queries(net: Network) -> None:
+    designated = sorted(net.designations, key=lambda n: -len(net.in_edges[n]))
+    busiest = designated[0]
+    maker = next(
+        n for n in range(len(net.names)) if net.names[n].startswith("Maker") and net.out_edges[n]
+    )
+    routes, truncated = timed("routes (all sanctioned ends, top 50)", lambda: find_routes(net))  # type: ignore[misc]
+    print(f"  -> {len(routes)} routes, budget reached: {truncated}")
+    timed("routes --to <busiest designated end>", lambda: find_routes(net, to=busiest))
+    timed("routes --from <a maker>", lambda: find_routes(net, origin=maker))
+    timed("routes --to --max-hops 3", lambda: find_routes(net, to=busiest, max_hops=3))
+    started = time.perf_counter()
+    find_candidates(net, 20)
+    print(f"candidates: first call ranks every actor once: {time.perf_counter() - started:.1f} s")
+    found = timed(
+        "candidates (top 20, ranking kept on the network)", lambda: find_candidates(net, 20)
+    )
+    print(f"  -> top candidate score {found[0].score if found else None}")  # type: ignore[index]
+
+
+def bench_memory(claims: int) -> None:
+    world = World(claims)
+    started = time.perf_counter()
+    net = build_network(world.entities, world.rows(), world.screening, world.lineages())
+    build = time.perf_counter() - started
+    print(
+        f"build (in memory): {len(net.claim_ids):,} claims, {len(net.names):,} entities,"
+        f" {len(net.edges):,} route edges, {len(net.fact_key):,} facts,"
+        f" {len(net.designations):,} designated, {len(net.reported):,} reported: {build:.1f} s",
+        flush=True,
+    )
+    bench_queries(net)
+
+
+def bench_store(claims: int, path: Path) -> None:
+    from sanctrace.graph.assemble import load_network
+    from sanctrace.resolve import resolve
+    from sanctrace.store import open_store
+
+    world = World(claims)
+    names = {e.id: e for e in world.entities}
+    by_doc: dict[str, list[ClaimRow]] = {}
+    for row in world.rows():
+        by_doc.setdefault(row.doc_id, []).append(row)
+    started = time.perf_counter()
+    with open_store(str(path)) as store:
+        for doc_id, rows in by_doc.items():
+            text = f"Synthetic report {doc_id}."
+            doc = Document(
+                hashlib.sha256(text.encode()).hexdigest(),
+                text,
+                doc_id,
+                "text",
+                published=date(2024, 1, 1),
+            )
+            local: dict[str, str] = {}
+            for r in rows:
+                for eid in (r.subject, r.object, r.via, r.item):
+                    if eid is not None and eid not in local:
+                        local[eid] = f"e{len(local) + 1}"
+            ents = [Entity(loc, names[eid].name, names[eid].type) for eid, loc in local.items()]
+            cls = [
+                Claim(
+                    r.predicate,
+                    local[r.subject] if r.subject else None,
+                    local[r.object] if r.object else None,
+                    Evidence(0, len(text), text),
+                    via=local.get(r.via or ""),
+                    item=local.get(r.item or ""),
+                    hedged=r.hedged,
+                    negated=r.negated,
+                )
+                for i, r in enumerate(rows)
+            ]
+            # claims of one document that coincide get one id; offsets keep them apart
+            for i, c in enumerate(cls):
+                c.evidence = Evidence(i, i + 1, text)
+            store.save_extraction(Extraction(doc, ents, cls))
+        print(
+            f"insert: {len(by_doc):,} documents: {time.perf_counter() - started:.1f} s", flush=True
+        )
+        started = time.perf_counter()
+        resolution = resolve(store)
+        print(
+            f"resolve: {len(resolution.members):,} document entities: "
+            f"{time.perf_counter() - started:.1f} s",
+            flush=True,
+        )
+        ids = {e.name: e.id for e in resolution.entities}
+        store.save_screening({ids[names[k].name]: v for k, v in world.screening.items()})
+        started = time.perf_counter()
+        net = load_network(store)
+        print(
+            f"build (from store, lineages included): {len(net.claim_ids):,} claims: "
+            f"{time.perf_counter() - started:.1f} s",
+            flush=True,
+        )
+        timed("load_network again (cached)", lambda: load_network(store))
+        bench_queries(net)
+
+
+def bench_resolution(n: int = 100_000) -> None:
+    rng = random.Random(3)
+    rows = []
+    for i in range(n):
+        firm = rng.randrange(n // 4)
+        name = rng.choice(
+            [f"Firm {firm} Trading LLC", f"OOO Firm {firm} Trading", f"Firm {firm} Trading"]
+        )
+        rows.append(DocEntityRow(f"doc-{i // 20}", f"e{i % 20}", name, "Organization", [], 1))
+    started = time.perf_counter()
+    res = build_resolution(rows, [])
+    print(
+        f"resolve {n:,} document entities -> {len(res.entities):,} entities:"
+        f" {time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--store", type=Path, help="go through a SQLite store at this path")
+    args = parser.parse_args()
+    bench_resolution()
+    if args.store is not None:
+        if args.store.exists():
+            print(f"{args.store} exists; give a new path", file=sys.stderr)
+            return 2
+        bench_store(args.claims, args.store)
+    else:
+        bench_memory(args.claims)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
