@@ -144,7 +144,8 @@ class ClaimFinder:
                 agents = r.subject(verb, _STATES)
             for s in subjects:
                 for o in agents or [None]:
-                    yield RawClaim(pred, s, o, verb, rule)
+                    if s != o:
+                        yield RawClaim(pred, s, o, verb, rule)
             return
         if frame == "speech":
             if verb.lemma_.lower() in ("reject", "dismiss", "dispute", "refute", "rebut"):
@@ -496,7 +497,7 @@ class ClaimFinder:
                 if after and before and before[-1] != after[0]:
                     yield RawClaim(pred, before[-1], after[0], anchor, rule, confidence=0.7)
                 continue
-            stypes = spec.get("subject_types")
+            stypes = spec.get("subject_types") or list(_ACTORS)
             otypes = spec.get("object_types")
             objects = self._mentions_between(end, min(sent.end, end + 6), otypes)[:1]
             if objects:

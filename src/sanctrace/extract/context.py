@@ -111,8 +111,16 @@ def hedged(anchor: Token, lex: Lexicon) -> bool:
 
 
 def negated(anchor: Token, lex: Lexicon) -> bool:
+    """ "did not supply", "never provided", and claims a denial governs ("denied selling")."""
     for c in anchor.children:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+            return True
+    node = anchor
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in ("deny", "refute", "dispute", "reject"):
             return True
     return False
 

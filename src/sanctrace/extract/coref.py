@@ -130,7 +130,8 @@ class EntityIndex:
             head = tok.head
             et, eh = self.at(tok.i), self.at(head.i)
             if eh is not None and et is None and tok.pos_ in ("NOUN", "NUM", "PRON"):
-                self._tie(tok, eh)
+                named = self._called(tok)
+                self._tie(tok, named if named is not None else eh)
             elif et is not None and eh is None and head.pos_ in ("NOUN", "NUM", "PRON"):
                 self._tie(head, et)
         # "a Serbian intermediary, Balkan Trade Partners." where the parse missed the appositive
@@ -149,6 +150,16 @@ class EntityIndex:
                 end >= len(doc) or doc[end].is_punct
             ):
                 self._tie(tok, ci)
+
+    def _called(self, noun: Token) -> int | None:
+        """ "a company called X": the entity a description is said to be named."""
+        for c in noun.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "dub", "know"):
+                for g in c.subtree:
+                    e = self.tok_ent[g.i]
+                    if e >= 0:
+                        return e
+        return None
 
     def _premodifiers(self) -> None:
         lex = self.lex
@@ -236,9 +247,23 @@ class EntityIndex:
                     want = ("Organization",)
             if want is None:
                 continue
-            ante = self._antecedent(tok, recent, want, contains)
+            ante = self._antecedent(tok, recent, want, contains, self._clause_subjects(tok))
             if ante is not None:
                 self.ref[tok.i] = ante
+
+    def _clause_subjects(self, tok: Token) -> set[int]:
+        """Entities that are subjects of the verb an object pronoun depends on."""
+        if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return set()
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        out: set[int] = set()
+        for c in verb.children:
+            if c.dep_ in _SUBJ:
+                for t in (c, *c.conjuncts):
+                    e = self.tok_ent[t.i]
+                    if e >= 0:
+                        out.add(e)
+        return out
 
     def _antecedent(
         self,
@@ -246,6 +271,7 @@ class EntityIndex:
         recent: list[tuple[int, int, bool]],
         want: tuple[str, ...],
         contains: str | None,
+        exclude: set[int] | None = None,
     ) -> int | None:
         sent_start = tok.sent.start
         floor = sent_start
@@ -259,6 +285,7 @@ class EntityIndex:
             if i >= floor
             and self.clusters[e].type in want
             and not self.heading[i]
+            and (not exclude or e not in exclude)
             and (contains is None or contains in self.clusters[e].name.lower())
         ]
         if not cands:

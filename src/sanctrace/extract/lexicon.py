@@ -32,6 +32,7 @@ class Lexicon:
 
     country_of: dict[str, str]  # lower-cased country name or alias -> canonical name
     demonym_of: dict[str, str]  # lower-cased demonym -> canonical place name
+    region_demonyms: frozenset[str]
     places: frozenset[str]  # lower-cased names of countries and regions (with aliases)
     bloc_adjectives: frozenset[str]
     location_heads: frozenset[str]
@@ -113,6 +114,9 @@ def load_lexicon() -> Lexicon:
         country_of=country_of,
         demonym_of=demonym_of,
         places=frozenset(country_of),
+        region_demonyms=frozenset(
+            d.lower() for row in places["regions"] for d in row.get("demonyms", [])
+        ),
         bloc_adjectives=_lower(places["bloc_adjectives"]),
         location_heads=_lower(heads["heads"]),
         weak_location_heads=_lower(heads["weak_heads"]),

@@ -62,13 +62,20 @@ def _ner(doc: Doc, lex: Lexicon) -> list[Mention]:
             continue
         start, end = _trim(doc, ent.start, ent.end)
         if typ in ("Organization", "Person"):
+            while start < end and doc[start].is_lower:
+                start += 1  # "meet Acme": the model took in the verb before the name
             while (
                 end > start and doc[end - 1].is_lower and doc[end - 1].text not in lex.legal_suffix
             ):
                 end -= 1  # "Kupol marks": the model ran into the verb
         if start >= end:
             continue
-        if any(t.text in _POSS for t in doc[start:end]):
+        if typ == "Person" and end < len(doc) and doc[end - 1].text.endswith("-"):
+            end += 1  # "Kim Chol-ung" split at the hyphen
+        elif end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            if not doc[end].whitespace_ and doc[end + 1].is_alpha:
+                end += 2
+        if any(t.text in _POSS or t.text in (":", ";") for t in doc[start:end]):
             continue  # "Beijing's Deeper Entry": a possessive inside is not one name
         span = doc[start:end]
         text = span.text
@@ -132,6 +139,8 @@ def _legal_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
                 prev = doc[start - 1]
                 if prev.is_sent_end or prev.lower_ in _DETS:
                     break
+                if prev.text == "," and doc[start].text not in lex.legal_suffix:
+                    break  # "A LLP, B Co., Ltd": the comma separates two companies
                 if _cap(prev) or prev.text in ("&", ",", "-") or prev.text in lex.legal_suffix:
                     if prev.lower_ in lex.demonym_of or prev.text in _POSS:
                         break
@@ -223,6 +232,8 @@ def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
             cap = True
         if not (strong or cap or modifiers):
             continue
+        if modifiers and not cap and all(m.lower_ in lex.region_demonyms for m in modifiers):
+            continue  # "a European government" names no particular state
         if not modifiers and end == i + 1 and not strong and low not in lex.public_names:
             if not cap or low in ("government", "authorities", "authority", "office"):
                 continue
@@ -282,7 +293,16 @@ def _products(doc: Doc, lex: Lexicon) -> list[Mention]:
             and not tok.like_num
             and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")
         ):
-            out.append(Mention(tok.i, tok.i + 1, "Product", "code", 4))
+            end = tok.i + 1
+            while (
+                end < n
+                and not doc[end - 1].whitespace_
+                and doc[end].is_alpha
+                and doc[end].is_upper
+                and len(doc[end]) <= 3
+            ):
+                end += 1  # "Sokol-4M" tokenised as "Sokol-4" + "M"
+            out.append(Mention(tok.i, end, "Product", "code", 4))
             continue
         if tok.lower_ not in lex.product_nouns or tok.i == 0:
             continue
@@ -307,6 +327,9 @@ def _products(doc: Doc, lex: Lexicon) -> list[Mention]:
         cand = doc[j]
         if not _cap(cand) or cand.is_sent_start or cand.text in lex.not_entities:
             continue
+        prev_word = j > 0 and (doc[j - 1].is_alpha or doc[j - 1].text in _POSS)
+        if cand.pos_ not in ("PROPN", "NOUN") and not prev_word:
+            continue  # "— Small piston engines": a sentence-initial adjective
         if cand.text in _QUOTES or cand.is_punct:
             continue
         low = cand.lower_
@@ -452,6 +475,8 @@ def _short_forms(doc: Doc, lex: Lexicon, kept: list[Mention]) -> list[Mention]:
                     and not tok.is_stop
                     and tok.lower_ not in lex.org_noun_family
                     and tok.lower_ not in lex.country_of
+                    and tok.lower_ not in lex.demonym_of
+                    and tok.lower_ not in lex.bloc_adjectives
                     and tok.text not in lex.org_name_words
                     and tok.ent_type_ != "GPE"
                 ):

@@ -105,7 +105,8 @@ class Extractor:
                 seen.add(key)
                 claims.append(self._claim(document, sent, raw, ids))
         claims = _drop_subsumed(claims)
-        claims += _chains(claims)
+        located = {ids[e] for e in range(len(index.clusters)) if index.type_of(e) == "Location"}
+        claims += _chains(claims, located)
         return Extraction(document=document, entities=entities, claims=claims, model=self.name)
 
     def _claim(self, document: Document, sent, raw: RawClaim, ids: dict[int, str]) -> Claim:
@@ -161,13 +162,19 @@ def _drop_subsumed(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _chains(claims: list[Claim]) -> list[Claim]:
+def _chains(claims: list[Claim], places: set[str]) -> list[Claim]:
     """A supplied B and B supplied C (both stated, neither through an intermediary):
     A supplied C via B. Stated with the later sentence as evidence and lower confidence."""
     direct = [
         c
         for c in claims
-        if c.predicate == "supplied" and c.subject and c.object and c.via is None and not c.negated
+        if c.predicate == "supplied"
+        and c.subject
+        and c.object
+        and c.via is None
+        and not c.negated
+        and c.subject not in places
+        and c.object not in places
     ]
     have = {(c.subject, c.object, c.via) for c in claims if c.predicate == "supplied"}
     out: list[Claim] = []

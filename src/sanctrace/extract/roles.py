@@ -67,7 +67,16 @@ class Roles:
                 if verb.dep_ in ("ROOT",):
                     return []
                 verb = verb.head
-            return self.args(verb.head, types)
+            ante = verb.head
+            host = self.index.at(ante.head.head.i) if ante.dep_ == "pobj" else None
+            if (
+                host is not None
+                and ante.head.lower_ == "in"
+                and self.index.at(ante.i) is not None
+                and self.index.type_of(self.index.at(ante.i)) == "Location"
+            ):
+                ante = ante.head.head  # "X in Tashkent, which acted as ...": X, not the city
+            return self.args(ante, types)
         out: list[int] = []
         index = self.index
         own = index.at(tok.i)

@@ -68,6 +68,12 @@ def _range(text: str, published: date | None) -> tuple[date | None, date | None]
             return published - timedelta(days=14), published - timedelta(days=7)
         if low.strip() in ("recently", "recent months", "in recent months"):
             return None, published
+    if published is not None:
+        for n, day in enumerate(calendar.day_name):
+            if re.search(rf"\b{day.lower()}\b", low):
+                back = (published.weekday() - n) % 7
+                when = published - timedelta(days=back)
+                return when, when  # the most recent such weekday, as news reports use it
     year = _year_of(low, published)
     month_m = _MONTH.search(low)
     month = (
