@@ -7,6 +7,7 @@ extra fields, because the network layer adds analysis fields (corroboration) to 
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,7 +18,7 @@ class Designation(BaseModel):
     list_id: str
     name: str
     score: float
-    programs: list[str]
+    programs: builtins.list[str]  # ``list`` is a field name in this class
     explanation: str
 
 

@@ -1,22 +1,34 @@
 """Exports of the store for other tools, and analyst briefs.
 
-write_ftm(store, out)          FollowTheMoney entities as JSON lines (Aleph, yente)
-write_gexf(store, path)        GEXF for Gephi
-write_graphml(store, path)     GraphML for Gephi, yEd, networkx
-write_neo4j_csv(store, folder) entities.csv + claims.csv for neo4j-admin import
-render_brief(store, entity, format)   a Markdown or self-contained HTML brief
+    write_ftm(store, out)                 FollowTheMoney entities as JSON lines (Aleph, yente)
+    write_gexf(store, path)               GEXF for Gephi
+    write_graphml(store, path)            GraphML for Gephi, yEd, networkx
+    write_neo4j_csv(store, folder)        entities.csv + claims.csv for neo4j-admin import
+    render_brief(store, entity, format)   a Markdown or self-contained HTML brief
+
+Names are imported on first use: followthemoney alone takes seconds to import, and the
+web server needs only ``export.network`` to start.
 """
 
-from sanctrace.export.brief import render_brief
-from sanctrace.export.ftm import ftm_entities, write_ftm
-from sanctrace.export.graphs import write_gexf, write_graphml
-from sanctrace.export.neo4j import write_neo4j_csv
+from __future__ import annotations
 
-__all__ = [
-    "ftm_entities",
-    "render_brief",
-    "write_ftm",
-    "write_gexf",
-    "write_graphml",
-    "write_neo4j_csv",
-]
+from importlib import import_module
+from typing import Any
+
+_HOMES = {
+    "ftm_entities": "sanctrace.export.ftm",
+    "write_ftm": "sanctrace.export.ftm",
+    "write_gexf": "sanctrace.export.graphs",
+    "write_graphml": "sanctrace.export.graphs",
+    "write_neo4j_csv": "sanctrace.export.neo4j",
+    "render_brief": "sanctrace.export.brief",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'sanctrace.export' has no attribute {name!r}")
+    return getattr(import_module(home), name)

@@ -102,7 +102,12 @@ def _document(store: Store, doc_id: str) -> EntityProxy | None:
 
 
 def _fits(schema: str, prop: str, entity: EntityProxy) -> bool:
-    return entity.schema.is_a(model.get(schema).get(prop).range)
+    """Whether ``entity`` may fill property ``prop`` of an edge schema (its range)."""
+    edge = model.get(schema)
+    field = edge.get(prop) if edge is not None else None
+    if field is None or field.range is None:
+        raise ValueError(f"data/ftm.json names {schema}.{prop}, which FollowTheMoney lacks")
+    return entity.schema.is_a(field.range)
 
 
 def _describe(record: ClaimRecord) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from sanctrace.export.network import build_network
+from sanctrace.export.network import build_network, programs
 from sanctrace.store.base import Store
 
 ENTITY_HEADER = [
@@ -74,7 +74,7 @@ def write_neo4j_csv(store: Store, folder: str | Path) -> tuple[int, int]:
                     node.status,
                     _array(node.aliases),
                     _array([f"{m.list}:{m.list_id}" for m in node.designations]),
-                    _array(sorted({p for m in node.designations for p in m.programs})),
+                    _array(programs(node)),
                     node.documents,
                 ]
             )

@@ -18,8 +18,9 @@ when screening matched it to a designation or a report states its sanction,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
@@ -160,6 +161,14 @@ def build_network(store: Store, records: list[ClaimRecord] | None = None) -> Net
     return Network(nodes, kept)
 
 
+def programs(node: Node) -> list[str]:
+    """The sanctions programmes of every designation a node matched, sorted."""
+    found: set[str] = set()
+    for m in node.designations:
+        found.update(cast(Iterable[str], m.programs))  # ScreenMatch.list confuses mypy
+    return sorted(found)
+
+
 def node_attributes(node: Node) -> dict[str, Any]:
     """Flat attributes (strings and numbers) as graph file formats want them."""
     return {
@@ -168,7 +177,7 @@ def node_attributes(node: Node) -> dict[str, Any]:
         "status": node.status,
         "designations": "; ".join(f"{m.list}:{m.list_id}" for m in node.designations),
         "reported_sanctioned": node.reported,
-        "programs": "; ".join(sorted({p for m in node.designations for p in m.programs})),
+        "programs": "; ".join(programs(node)),
         "aliases": "; ".join(node.aliases),
         "countries": "; ".join(node.countries),
         "documents": node.documents,

@@ -38,7 +38,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any]:
     if extraction is None:
         raise NotFoundError(f"no document with id {doc_id!r}")
     members = store.member_map()
-    mentions = [
+    mentions: list[dict[str, Any]] = [
         {
             "entity_id": members.get((doc_id, e.id)),
             "local_id": e.id,
