@@ -13,6 +13,7 @@ from sanctrace.screen.lists import read_lists
 from sanctrace.store import open_store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "lists"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
 
 XXE = """<?xml version="1.0"?>
 <!DOCTYPE CONSOLIDATED_LIST [<!ENTITY x SYSTEM "file:///etc/passwd">]>
@@ -58,14 +59,14 @@ def test_truncated_ofac_csv_names_the_line(tmp_path: Path) -> None:
 
 
 def test_truncated_xml_is_refused(tmp_path: Path) -> None:
-    source = (Path(__file__).resolve().parents[1] / "fixtures" / "lists" / "sdn_small.xml")
+    source = FIXTURES / "sdn_small.xml"
     path = tmp_path / "sdn.xml"
     path.write_bytes(source.read_bytes()[:1500])
     refused(path)
 
 
 def test_truncated_xlsx_is_refused(tmp_path: Path) -> None:
-    source = Path(__file__).resolve().parents[1] / "fixtures" / "lists" / "ofsi_conlist_extract.xlsx"
+    source = FIXTURES / "ofsi_conlist_extract.xlsx"
     path = tmp_path / "conlist.xlsx"
     path.write_bytes(source.read_bytes()[:4000])
     refused(path)

@@ -28,12 +28,12 @@ import numpy as np
 from sanctrace.errors import StoreError
 from sanctrace.model import Designation
 from sanctrace.screen.match import compare
-from sanctrace.screen.normalise import NameKey, initialisms, normalise, skeleton
+from sanctrace.screen.normalise import NameKey, normalise, prefix_initialisms, skeleton
 
 FORMAT_VERSION = 3
-MAX_POSTINGS = 4000  # keys on more names than this only count in scoring, not in recall
-CANDIDATES = 30  # names scored in full per query
-CUTOFF = 0.3  # ... unless they share less than this share of the best one's key weight
+MAX_POSTINGS = 1500  # keys on more names than this only count in scoring, not in recall
+CANDIDATES = 24  # names scored in full per query
+CUTOFF = 0.35  # ... unless they share less than this share of the best one's key weight
 PERSON_SCHEMAS = frozenset({"Person"})
 VESSEL_SCHEMAS = frozenset({"Vessel", "Airplane"})
 SCHEMA_PENALTY = 0.2
@@ -57,8 +57,8 @@ def name_keys(key: NameKey) -> list[str]:
     if len(tokens) == 1:
         keys.append("=" + tokens[0])
     elif len(tokens) <= 10:
-        for end in range(2, min(len(tokens), 5) + 1):
-            keys.extend("a" + a for a in initialisms(tokens[:end], limit=4))
+        for acronyms in prefix_initialisms(tokens, 5, limit=4):
+            keys.extend("a" + a for a in acronyms)
     return keys
 
 
@@ -68,8 +68,8 @@ def query_keys(key: NameKey) -> list[str]:
     for token in key.tokens:
         if 2 <= len(token) <= 6 and token.isalpha():
             keys.append("a" + token)
-    for end in range(2, min(len(key.tokens), 5) + 1):
-        keys.extend("t" + a for a in initialisms(key.tokens[:end], limit=4))
+    for acronyms in prefix_initialisms(key.tokens, 5, limit=4):
+        keys.extend("t" + a for a in acronyms)
     return list(dict.fromkeys(keys))
 
 

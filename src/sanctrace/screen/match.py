@@ -121,6 +121,22 @@ def _runs(
     return found
 
 
+def _greedy(
+    pairs: list[tuple[float, tuple[int, ...], tuple[int, ...]]],
+) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
+    """Best pairs first, each token used once."""
+    pairs.sort(key=lambda p: (p[0], len(p[1]) + len(p[2])), reverse=True)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    chosen = []
+    for sim, qi, cj in pairs:
+        if used_q.isdisjoint(qi) and used_c.isdisjoint(cj):
+            chosen.append((sim, qi, cj))
+            used_q.update(qi)
+            used_c.update(cj)
+    return chosen
+
+
 def _align(
     q: tuple[str, ...], c: tuple[str, ...], acronyms: bool = True, abjad: bool = False
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...]]]:
@@ -135,21 +151,15 @@ def _align(
                     sim = CONSONANT_SIM
             if sim > 0.0:
                 pairs.append((sim, (i,), (j,)))
+    chosen = _greedy(pairs)
+    if len(chosen) == len(q) == len(c) and all(p[0] >= 0.85 for p in chosen):
+        return chosen  # every word aligned well, one to one: no acronym or join can do better
     exact = set(q) & set(c)
     for sim, i, run in _runs(q, c, exact, acronyms):
         pairs.append((sim, (i,), run))
     for sim, j, run in _runs(c, q, exact, acronyms):
         pairs.append((sim, run, (j,)))
-    pairs.sort(key=lambda p: (p[0], len(p[1]) + len(p[2])), reverse=True)
-    used_q: set[int] = set()
-    used_c: set[int] = set()
-    chosen = []
-    for sim, qi, cj in pairs:
-        if used_q.isdisjoint(qi) and used_c.isdisjoint(cj):
-            chosen.append((sim, qi, cj))
-            used_q.update(qi)
-            used_c.update(cj)
-    return chosen
+    return _greedy(pairs)
 
 
 def _uniform(_token: str) -> float:
