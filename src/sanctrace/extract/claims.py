@@ -43,6 +43,9 @@ _SUPPLY_LEMMAS = frozenset(
 )
 
 
+_NONE: list[int | None] = [None]
+
+
 def _anaphoric(tok: Token) -> bool:
     """ "Both parts", "the components", "these drones", "they": a plural reference back."""
     if tok.lower_ in _ANAPHORIC:
@@ -143,7 +146,7 @@ class ClaimFinder:
                     subjects = r.args(verb.head, _ACTORS)  # "a firm that the EU sanctioned"
                 agents = r.subject(verb, _STATES)
             for s in subjects:
-                for o in agents or [None]:
+                for o in agents or _NONE:
                     if s != o:
                         yield RawClaim(pred, s, o, verb, rule)
             return
@@ -220,13 +223,10 @@ class ClaimFinder:
             location = places[0] if places else None
         if pred not in ("tested", "developed", "produced"):
             subjects = _typed(self.index, subjects, list(_ACTORS))
-        for s in subjects or [None]:
+        for subj in subjects:
             for o in objects:
-                if s == o:
-                    continue
-                if s is None:
-                    continue
-                yield RawClaim(pred, s, o, verb, rule, location=location)
+                if subj != o:
+                    yield RawClaim(pred, subj, o, verb, rule, location=location)
 
     def _transfer(self, verb: Token, frame: str, passive: bool, rule: str) -> Iterator[RawClaim]:
         r = self.roles
@@ -278,9 +278,9 @@ class ClaimFinder:
                 recipients = [self._last_recipient[1]]
         recipients = [e for e in recipients if e not in vias]
         suppliers = [e for e in suppliers if e not in vias]
-        for s in suppliers or [None]:
-            for o in recipients or [None]:
-                for v in vias or [None]:
+        for s in suppliers or _NONE:
+            for o in recipients or _NONE:
+                for v in vias or _NONE:
                     if s == o:
                         continue
                     filled = sum(x is not None for x in (s, o, v))
@@ -365,7 +365,7 @@ class ClaimFinder:
                 ends = self._mentions_between(pobjs[0].head.i + 1, last + 1, list(_ACTORS))
             vias = self._described(noun)
             if len(ends) >= 2:
-                for v in vias or [None]:
+                for v in vias or _NONE:
                     yield RawClaim("supplied", ends[0], ends[1], noun, rule, via=v)
         elif frame == "noun_supplier":
             objects = [e for p in r.prep_objects(noun, preps) for e in r.args(p, _ACTORS)]
@@ -389,12 +389,12 @@ class ClaimFinder:
             ]
             vias = [e for p in r.prep_objects(noun, list(_VIA)) for e in r.args(p)]
             item = r.product_in(noun)
-            for s in sups or [None]:
-                for o in recips or [None]:
-                    for v in vias or [None]:
-                        if sum(x is not None for x in (s, o, v)) >= 2 and s != o:
+            for sup in sups or _NONE:
+                for rec in recips or _NONE:
+                    for v in vias or _NONE:
+                        if sum(x is not None for x in (sup, rec, v)) >= 2 and sup != rec:
                             yield RawClaim(
-                                "supplied", s, o, noun, rule, via=v, item=item, confidence=0.7
+                                "supplied", sup, rec, noun, rule, via=v, item=item, confidence=0.7
                             )
 
     def _sanction_noun(self, tok: Token) -> Iterator[RawClaim]:

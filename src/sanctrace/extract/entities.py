@@ -131,10 +131,10 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
     # how much evidence stands behind each exact-name cluster: the better-attested of two
     # longer names claims an ambiguous short form
     weight: dict[int, int] = {}
-    for k in range(n):
-        root = uf.find(k)
-        weight[root] = weight.get(root, 0) + mentions[k].priority * (
-            mentions[k].end - mentions[k].start
+    for idx in range(n):
+        root = uf.find(idx)
+        weight[root] = weight.get(root, 0) + mentions[idx].priority * (
+            mentions[idx].end - mentions[idx].start
         )
     for i, m in enumerate(mentions):
         words = keys[i].split()

@@ -33,7 +33,7 @@ def load_pipeline(model: str) -> Language:
         ) from exc
     for word in load_lexicon().tokenizer_keep:  # "re-exported" stays one verb
         for form in (word, word[:1].upper() + word[1:]):
-            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
     if segment.COMPONENT not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before is not None:

@@ -69,11 +69,12 @@ class Roles:
                 verb = verb.head
             ante = verb.head
             host = self.index.at(ante.head.head.i) if ante.dep_ == "pobj" else None
+            place = self.index.at(ante.i)
             if (
                 host is not None
                 and ante.head.lower_ == "in"
-                and self.index.at(ante.i) is not None
-                and self.index.type_of(self.index.at(ante.i)) == "Location"
+                and place is not None
+                and self.index.type_of(place) == "Location"
             ):
                 ante = ante.head.head  # "X in Tashkent, which acted as ...": X, not the city
             return self.args(ante, types)
