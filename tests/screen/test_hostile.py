@@ -32,7 +32,7 @@ def refused(path: Path) -> ListFormatError:
     started = time.perf_counter()
     with pytest.raises(ListFormatError) as caught:
         read_lists([path])
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 15  # seconds, on a busy 2-core CI machine
     assert str(path) in str(caught.value)
     return caught.value
 
