@@ -8,6 +8,8 @@ that changes those inputs changes the token and the next call rebuilds.
 
 from __future__ import annotations
 
+import gc
+
 from sanctrace.graph.lineage import build_lineages
 from sanctrace.graph.network import Network, build_network
 from sanctrace.resolve import ensure_resolved
@@ -22,8 +24,15 @@ def load_network(store: Store) -> Network:
     token = store.state_token()
     if token is not None and token in _CACHE:
         return _CACHE[token]
-    lineages = build_lineages(store.documents(), store.doc_entities())
-    net = build_network(store.entities(), store.claim_rows(), store.screening(), lineages)
+    # Millions of small long-lived objects: keep the cyclic collector from walking them
+    # again and again while they are built, and afterwards (freeze: they live on).
+    gc.disable()
+    try:
+        lineages = build_lineages(store.documents(), store.doc_entities())
+        net = build_network(store.entities(), store.claim_rows(), store.screening(), lineages)
+    finally:
+        gc.enable()
+    gc.freeze()
     if token is not None:
         _CACHE.clear()  # one store state at a time: old networks are garbage
         _CACHE[token] = net

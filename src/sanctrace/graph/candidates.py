@@ -72,17 +72,39 @@ def _roles(net: Network, c: int) -> tuple[tuple[str, int], ...]:
     return (("subject", net.subject[c]), ("object", net.object[c]), ("via", net.via[c]))
 
 
-def _weight(net: Network, reason: Reason) -> float:
-    cfg = settings()["candidates"]
-    kinds: dict[str, float] = cfg["kinds"]  # type: ignore[assignment]
-    base = kinds.get(reason.kind, 0.3) / max(1, reason.hops - 1)
-    if all(net.hedged[c] for c in reason.claims):
-        base *= float(cfg["hedged_factor"])  # type: ignore[arg-type]
-    lineages = len({net.lineage_of(c) for c in reason.claims})
-    bonus = 1 + float(cfg["lineage_bonus"]) * (lineages - 1)  # type: ignore[arg-type]
-    base *= min(bonus, float(cfg["max_corroboration"]))  # type: ignore[arg-type]
+@dataclass(slots=True, frozen=True)
+class Weights:
+    """The ``candidates`` block of ``network.json``, read once per ranking."""
+
+    kinds: dict[str, float]
+    hedged_factor: float
+    lineage_bonus: float
+    max_corroboration: float
+    reported_factor: float
+
+    @classmethod
+    def load(cls) -> Weights:
+        cfg = settings()["candidates"]
+        return cls(
+            kinds={k: float(v) for k, v in cfg["kinds"].items()},
+            hedged_factor=float(cfg["hedged_factor"]),
+            lineage_bonus=float(cfg["lineage_bonus"]),
+            max_corroboration=float(cfg["max_corroboration"]),
+            reported_factor=float(cfg["reported_factor"]),
+        )
+
+
+def _weight(net: Network, reason: Reason, w: Weights) -> float:
+    base = w.kinds.get(reason.kind, 0.3) / max(1, reason.hops - 1)
+    hedged, claims = net.hedged, reason.claims
+    if all(hedged[c] for c in claims):
+        base *= w.hedged_factor
+    if len(claims) > 1:
+        root, doc = net.lineages.root if net.lineages else {}, net.doc
+        lineages = len({root.get(doc[c], doc[c]) for c in claims})
+        base *= min(1 + w.lineage_bonus * (lineages - 1), w.max_corroboration)
     if reason.target not in net.designations:
-        base *= float(cfg["reported_factor"])  # type: ignore[arg-type]
+        base *= w.reported_factor
     return base
 
 
@@ -121,7 +143,7 @@ def find_candidates(net: Network, limit: int | None = 20, max_hops: int = 4) -> 
 
 
 def _rank_candidates(net: Network, max_hops: int) -> list[Candidate]:
-    actor_types = set(settings()["candidates"]["actor_types"])  # type: ignore[arg-type]
+    actor_types = set(settings()["candidates"]["actor_types"])
     listed = {*net.designations, *net.reported}
     eligible = [t in actor_types for t in net.types]
     for n in listed:
@@ -174,12 +196,13 @@ def _rank_candidates(net: Network, max_hops: int) -> list[Candidate]:
             add(node, "upstream supplier", target, c, text, hops=dist)
 
     out = []
-    for node, found in reasons.items():
-        listed = list(found.values())
-        for r in listed:
-            r.weight = _weight(net, r)
-        listed.sort(key=lambda r: (-r.weight, r.kind, net.names[r.target]))
-        out.append(Candidate(node, round(sum(r.weight for r in listed), 3), listed))
+    weights = Weights.load()
+    for node, by_key in reasons.items():
+        ordered = list(by_key.values())
+        for r in ordered:
+            r.weight = _weight(net, r, weights)
+        ordered.sort(key=lambda r: (-r.weight, r.kind, net.names[r.target]))
+        out.append(Candidate(node, round(sum(r.weight for r in ordered), 3), ordered))
     out.sort(key=lambda c: (-c.score, net.names[c.node]))
     return out
 

@@ -84,7 +84,7 @@ def contradictions(net: Network, claim: int) -> list[dict[str, Any]]:
 
 
 def _activity() -> frozenset[str]:
-    return frozenset(settings()["activity_predicates"])  # type: ignore[arg-type]
+    return frozenset(settings()["activity_predicates"])
 
 
 def claim_extra(net: Network, claim: int) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from sanctrace.model import Document
 from sanctrace.resolve.keys import core_key
@@ -32,17 +33,18 @@ SOURCE_TYPES = ("Organization", "PublicBody")
 
 
 @lru_cache(maxsize=1)
-def settings() -> dict[str, dict[str, object]]:
+def settings() -> dict[str, Any]:
+    """The network's rules and weights (``data/network.json``)."""
     raw = resources.files("sanctrace.graph").joinpath("data", "network.json").read_text("utf-8")
-    loaded: dict[str, dict[str, object]] = json.loads(raw)
+    loaded: dict[str, Any] = json.loads(raw)
     return loaded
 
 
 @lru_cache(maxsize=1)
 def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = settings()["sourcing"]
-    before = "|".join(re.escape(c) for c in sorted(cues["before"], key=len, reverse=True))  # type: ignore[arg-type]
-    after = "|".join(re.escape(c) for c in sorted(cues["after"], key=len, reverse=True))  # type: ignore[arg-type]
+    before = "|".join(re.escape(c) for c in sorted(cues["before"], key=len, reverse=True))
+    after = "|".join(re.escape(c) for c in sorted(cues["after"], key=len, reverse=True))
     return (
         re.compile(rf"\b(?:{before})\s+(?:the\s+)?{_NAME}"),
         re.compile(rf"{_NAME}\s+(?:{after})\b"),
@@ -108,8 +110,8 @@ class _Union:
 def build_lineages(documents: list[Document], entities: list[DocEntityRow]) -> Lineages:
     """Group reports into lineages; linear in text size (shingles are looked up, not paired)."""
     cfg = settings()["derivation"]
-    size, max_df = int(cfg["shingle"]), int(cfg["max_df"])  # type: ignore[call-overload]
-    min_shared, min_fraction = int(cfg["min_shared"]), float(cfg["min_fraction"])  # type: ignore[call-overload, arg-type]
+    size, max_df = int(cfg["shingle"]), int(cfg["max_df"])
+    min_shared, min_fraction = int(cfg["min_shared"]), float(cfg["min_fraction"])
     names: dict[str, list[str]] = defaultdict(list)
     for row in entities:
         if row.type in SOURCE_TYPES:

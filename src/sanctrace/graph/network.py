@@ -121,7 +121,7 @@ def build_network(
     net.claims_of = [[] for _ in range(n)]
     net.out_edges = [[] for _ in range(n)]
     net.in_edges = [[] for _ in range(n)]
-    directions: dict[str, str] = settings()["route_edges"]  # type: ignore[assignment]
+    directions: dict[str, str] = settings()["route_edges"]
     index = net.index
     facts = net.fact_index
     edge_at: dict[tuple[int, int, str], int] = {}
@@ -194,7 +194,7 @@ def build_network(
         net.fact_documents.append(len(docs))
         net.fact_lineages.append(len({lineages.of(d) for d in docs}) if lineages else len(docs))
     for eid, matches in screening.items():
-        node = index.get(eid)
-        if node is not None and matches:
-            net.designations[node] = matches
+        found = index.get(eid)
+        if found is not None and matches:
+            net.designations[found] = matches
     return net

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 _NON_WORD = re.compile(r"[^\w]+")
@@ -24,27 +25,27 @@ _ARTICLE = re.compile(r"^(?:the|a|an) ")
 _ARTICLES = {"a", "an", "the", "its", "their", "this", "that"}
 
 
-def _data(name: str) -> dict[str, object]:
+def _data(name: str) -> dict[str, Any]:
     raw = resources.files("sanctrace.resolve").joinpath("data", name).read_text(encoding="utf-8")
-    loaded: dict[str, object] = json.loads(raw)
+    loaded: dict[str, Any] = json.loads(raw)
     return loaded
 
 
 @lru_cache(maxsize=1)
 def legal_forms() -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
     """Legal forms as token tuples, and their lengths longest first ("co ltd" before "ltd")."""
-    forms = frozenset(tuple(f.split()) for f in _data("legal_forms.json")["forms"])  # type: ignore[union-attr]
+    forms = frozenset(tuple(f.split()) for f in _data("legal_forms.json")["forms"])
     return forms, tuple(sorted({len(f) for f in forms}, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def group_words() -> frozenset[str]:
-    return frozenset(_data("group_words.json")["leading"])  # type: ignore[arg-type]
+    return frozenset(_data("group_words.json")["leading"])
 
 
 @lru_cache(maxsize=1)
 def generic_tokens() -> frozenset[str]:
-    return frozenset(_data("generic_tokens.json")["tokens"])  # type: ignore[arg-type]
+    return frozenset(_data("generic_tokens.json")["tokens"])
 
 
 @lru_cache(maxsize=500_000)
