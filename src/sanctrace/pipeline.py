@@ -6,7 +6,7 @@ The CLI's ``ingest`` command and the API's ingest endpoint both call
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,13 +31,15 @@ def ingest_sources(
     model: str | None = None,
     on_start: Callable[[int], None] | None = None,
     on_source: Callable[[str], None] | None = None,
+    display: Mapping[str, str] | None = None,
 ) -> IngestReport:
     """Read, extract and store every source; one transaction per document.
 
     A source that cannot be read is recorded in ``failed`` and leaves the store untouched;
     the others go on. Documents whose content is already stored are skipped, so running
     the same ingest twice changes nothing. ``on_start(total)`` and ``on_source(source)``
-    let a caller draw progress.
+    let a caller draw progress. ``display`` names sources that are temporary paths (API
+    uploads) by what the user called them, in the store and in messages.
     """
     from sanctrace.ingest import expand_sources, parse_date, read_source
     from sanctrace.resolve import ensure_resolved
@@ -53,13 +55,17 @@ def ingest_sources(
     if on_start is not None:
         on_start(len(concrete))
     extractor = None
+    display = display or {}
     for source in concrete:
+        label = display.get(source, source)
         try:
             documents = read_source(source, published=when)
         except InputError as exc:
-            report.failed.append({"source": source, "error": str(exc)})
+            report.failed.append({"source": label, "error": str(exc).replace(source, label)})
             documents = []
         for doc in documents:
+            if doc.source == source:
+                doc.source = label
             if store.has_document(doc.sha256):
                 report.duplicates.append({"source": doc.source, "document": doc.id})
                 continue

@@ -112,8 +112,13 @@ def test_ingest_upload_stores_a_report(writable: TestClient) -> None:
         "/api/ingest", headers=AUTH, files=[("files", ("copy.txt", text, "text/plain"))]
     ).json()
     assert again["ingested"] == [] and len(again["duplicates"]) == 1
-    titles = [d["source"] for d in writable.get("/api/documents").json()["documents"]]
-    assert any(t.endswith("kestrel.txt") for t in titles)
+    sources = [d["source"] for d in writable.get("/api/documents").json()["documents"]]
+    assert "upload:kestrel.txt" in sources, "uploads are named as the user named them"
+    bad = writable.post(
+        "/api/ingest", headers=AUTH, files=[("files", ("blank.txt", b"  \n", "text/plain"))]
+    ).json()
+    assert bad["failed"][0]["source"] == "upload:blank.txt"
+    assert "sanctrace-upload" not in bad["failed"][0]["error"]
 
 
 def test_ingest_rejects_bad_requests(writable: TestClient) -> None:

@@ -81,13 +81,16 @@ async def ingest(
         raise InputError("send at least one file (field 'files') or URL (field 'urls')")
     with tempfile.TemporaryDirectory(prefix="sanctrace-upload-") as tmp:
         paths = await save_uploads(files or [], Path(tmp))
-        report = await run_in_threadpool(_ingest, request, [*paths, *urls], published)
+        display = {path: f"upload:{Path(path).name}" for path in paths}
+        report = await run_in_threadpool(_ingest, request, [*paths, *urls], published, display)
     return {"ingested": report.stored, "duplicates": report.duplicates, "failed": report.failed}
 
 
-def _ingest(request: Request, sources: list[str], published: str | None) -> Any:
+def _ingest(
+    request: Request, sources: list[str], published: str | None, display: dict[str, str]
+) -> Any:
     with request_store(request) as store:
-        return ingest_sources(store, sources, published=published)
+        return ingest_sources(store, sources, published=published, display=display)
 
 
 def _judgement_view(j: Judgement) -> dict[str, Any]:
