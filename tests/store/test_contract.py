@@ -150,3 +150,14 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"\x00garbage" * 100)
     with pytest.raises(StoreError, match="junk.db"):
         open_store(str(path))
+
+
+def test_failure_half_way_through_a_document_stores_nothing(store: Store) -> None:
+    ex = _extraction()
+    ex.claims.append(Claim("visited", "e1", "e2", None))  # type: ignore[arg-type]
+    with pytest.raises(AttributeError):
+        store.save_extraction(ex)
+    assert store.documents() == [] and store.doc_entities() == []
+    assert store.claims() == []
+    ex.claims.pop()
+    assert store.save_extraction(ex) is True
