@@ -15,6 +15,7 @@ and ``array``/numpy int32 columns, not objects.
 
 from __future__ import annotations
 
+import builtins
 import math
 import pickle
 import sys
@@ -82,8 +83,8 @@ class Hit:
     name: str
     schema: str
     score: float
-    programs: list[str]
-    countries: list[str]
+    programs: builtins.list[str]  # "list" is also a field name here
+    countries: builtins.list[str]
     matched_alias: str
     explanation: str
 

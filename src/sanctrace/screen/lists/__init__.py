@@ -213,9 +213,9 @@ def read_lists(paths: Iterable[str | Path], list_key: str | None = None) -> list
     """
     if list_key is not None and list_key not in LIST_KEYS:
         raise ListFormatError(f"unknown list key {list_key!r} (known: {', '.join(LIST_KEYS)})")
-    paths = [Path(p) for p in paths]
-    formats = {p: detect_format(p) for p in paths}
-    sidecars = {SIDECARS[f]: p for p, f in formats.items() if f in SIDECARS}
+    files = [Path(p) for p in paths]
+    formats = {p: detect_format(p) for p in files}
+    sidecars: dict[str, Path] = {SIDECARS[f]: p for p, f in formats.items() if f in SIDECARS}
     has_sdn = any(f == "ofac-sdn-csv" for f in formats.values())
     if sidecars and not has_sdn:
         lone = next(p for p, f in formats.items() if f in SIDECARS)
