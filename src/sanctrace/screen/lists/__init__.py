@@ -213,8 +213,8 @@ def read_lists(paths: Iterable[str | Path], list_key: str | None = None) -> list
     """
     if list_key is not None and list_key not in LIST_KEYS:
         raise ListFormatError(f"unknown list key {list_key!r} (known: {', '.join(LIST_KEYS)})")
-    files = [Path(p) for p in paths]
-    formats = {p: detect_format(p) for p in files}
+    sources = [Path(p) for p in paths]
+    formats = {p: detect_format(p) for p in sources}
     sidecars: dict[str, Path] = {SIDECARS[f]: p for p, f in formats.items() if f in SIDECARS}
     has_sdn = any(f == "ofac-sdn-csv" for f in formats.values())
     if sidecars and not has_sdn:
