@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanctrace.model import ScreenMatch, TimeRef
+from sanctrace.model import Document, ScreenMatch, TimeRef
 from sanctrace.store.base import ClaimRecord, EntityRecord, RoleRef
 
 ROLE_FIELDS = ("subject", "object", "via", "item", "location")
@@ -95,3 +95,19 @@ def claim_view(
     if extra:
         view |= extra
     return view
+
+
+def document_view(d: Document) -> dict[str, Any]:
+    """A stored report without its text: what listings show."""
+    return {
+        "id": d.id,
+        "title": d.title,
+        "publisher": d.publisher,
+        "author": d.author,
+        "published": d.published.isoformat() if d.published else None,
+        "source": d.source,
+        "url": d.url,
+        "format": d.format,
+        "sha256": d.sha256,
+        "characters": len(d.text),
+    }

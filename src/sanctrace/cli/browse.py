@@ -14,7 +14,7 @@ from sanctrace.graph.corroboration import corroborate
 from sanctrace.model import ENTITY_TYPES
 from sanctrace.resolve import ensure_resolved
 from sanctrace.store import EntityRecord, Store, open_store
-from sanctrace.views import claim_view, entity_view
+from sanctrace.views import claim_view, document_view, entity_view
 
 EntityArg = Annotated[str, typer.Argument(help="Entity name, alias or id (as `entities` prints).")]
 
@@ -168,21 +168,7 @@ def register(app: typer.Typer) -> None:
     def documents(db: DbOpt = None, json: JsonOpt = False) -> None:
         """List stored documents with title, publisher, date and source."""
         with open_store(db) as store:
-            docs = [
-                {
-                    "id": d.id,
-                    "title": d.title,
-                    "publisher": d.publisher,
-                    "author": d.author,
-                    "published": d.published.isoformat() if d.published else None,
-                    "source": d.source,
-                    "url": d.url,
-                    "format": d.format,
-                    "sha256": d.sha256,
-                    "characters": len(d.text),
-                }
-                for d in store.documents()
-            ]
+            docs = [document_view(d) for d in store.documents()]
         if json:
             print_json({"documents": docs})
             return

@@ -10,26 +10,10 @@ from sanctrace.api import schemas
 from sanctrace.api.deps import request_store
 from sanctrace.api.security import require_read
 from sanctrace.errors import NotFoundError
-from sanctrace.model import Document
 from sanctrace.store import Store
-from sanctrace.views import claim_view
+from sanctrace.views import claim_view, document_view
 
 router = APIRouter(prefix="/api", tags=["documents"], dependencies=[Depends(require_read)])
-
-
-def document_summary(d: Document) -> dict[str, Any]:
-    return {
-        "id": d.id,
-        "title": d.title,
-        "publisher": d.publisher,
-        "author": d.author,
-        "published": d.published.isoformat() if d.published else None,
-        "source": d.source,
-        "url": d.url,
-        "format": d.format,
-        "sha256": d.sha256,
-        "characters": len(d.text),
-    }
 
 
 def document_detail(store: Store, doc_id: str) -> dict[str, Any]:
@@ -53,7 +37,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any]:
     mentions.sort(key=lambda m: (m["start"], -m["end"]))
     screening = store.screening()
     claims = [claim_view(r, screening) for r in store.claims() if r.doc_id == doc_id]
-    view = document_summary(extraction.document)
+    view = document_view(extraction.document)
     view |= {"text": extraction.document.text, "mentions": mentions, "claims": claims}
     return view
 
@@ -62,7 +46,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any]:
 def list_documents(request: Request) -> dict[str, Any]:
     """Every stored document, oldest publication first."""
     with request_store(request) as store:
-        return {"documents": [document_summary(d) for d in store.documents()]}
+        return {"documents": [document_view(d) for d in store.documents()]}
 
 
 @router.get("/documents/{doc_id}", response_model=schemas.DocumentDetail)

@@ -8,13 +8,12 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from sanctrace.api import schemas
 from sanctrace.api.deps import request_store
-from sanctrace.api.routers.documents import document_summary
 from sanctrace.api.security import require_read
 from sanctrace.cli.browse import claim_views, find_entity
 from sanctrace.errors import InputError
 from sanctrace.model import ENTITY_TYPES
 from sanctrace.store import Store
-from sanctrace.views import entity_view
+from sanctrace.views import document_view, entity_view
 
 router = APIRouter(prefix="/api", tags=["entities"], dependencies=[Depends(require_read)])
 
@@ -25,7 +24,7 @@ def search(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
     found = [entity_view(e, screening) for e in store.search_entities(query, limit=limit)]
     needle = query.casefold()
     docs = [
-        document_summary(d)
+        document_view(d)
         for d in store.documents()
         if needle in (d.title or "").casefold() or needle in d.source.casefold()
     ][:limit]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from sanctrace.api.deps import request_store
-from sanctrace.api.routers.documents import document_detail, document_summary
+from sanctrace.api.routers.documents import document_detail
 from sanctrace.api.routers.entities import entity_detail, search
 from sanctrace.api.routers.network import candidates_json, routes_json
 from sanctrace.api.security import require_read
@@ -19,7 +19,7 @@ from sanctrace.errors import InputError
 from sanctrace.export.network import build_network
 from sanctrace.model import ENTITY_TYPES
 from sanctrace.store import Store
-from sanctrace.views import entity_view
+from sanctrace.views import document_view, entity_view
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_read)])
 
@@ -103,7 +103,7 @@ def graph_page(request: Request, entity: str | None = None) -> HTMLResponse:
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request) -> HTMLResponse:
     with request_store(request) as store:
-        docs = [document_summary(d) for d in store.documents()]
+        docs = [document_view(d) for d in store.documents()]
     return render(request, "documents.html", {"documents": docs})
 
 
