@@ -145,3 +145,19 @@ def test_example_extract_finds_its_sidecars() -> None:
     assert "JSC IEMZ KUPOL" in kupol.aliases
     assert kupol.addresses
     assert loaded.meta.key == "ofac"
+
+
+def test_ofac_enhanced_xml_fixture() -> None:
+    assert detect_format(FIXTURES / "sdn_enhanced_small.xml") == "ofac-enhanced-xml"
+    parsed = read_file(FIXTURES / "sdn_enhanced_small.xml")
+    assert parsed.published == date(2026, 8, 20)
+    items = by_id(parsed)
+    vektor = items["46441"]
+    assert vektor.name == "TSK VEKTOR, OOO"
+    assert vektor.aliases == ["OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU TSK VEKTOR",
+                              "ООО ТСК ВЕКТОР"]
+    assert vektor.identifiers["inn"] == ["3849055365"]
+    assert vektor.links == ["JOINT STOCK COMPANY IZHEVSK ELECTROMECHANICAL PLANT KUPOL"]
+    assert vektor.countries == ["ru"] and "Irkutsk" in vektor.addresses[0]
+    person = items["51211"]
+    assert person.schema == "Person" and person.countries == ["ru"]

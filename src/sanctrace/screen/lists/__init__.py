@@ -27,6 +27,7 @@ from sanctrace.screen.lists import (
     eu_xml,
     ftm,
     ofac_csv,
+    ofac_enhanced,
     ofac_names,
     ofac_xml,
     uk_conlist,
@@ -41,6 +42,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "ofac-add-csv": ("ofac", "OFAC ADD.CSV (addresses; loaded with its SDN.CSV)"),
     "ofac-names-csv": ("ofac", "OFAC names CSV (uid,name,type,programs,alternate_names)"),
     "ofac-sdn-xml": ("ofac", "OFAC sdn.xml (sdnList)"),
+    "ofac-enhanced-xml": ("ofac", "OFAC SDN_ENHANCED.XML (sanctionsData)"),
     "eu-journal-csv": ("eu", "EU regulation-annex CSV"),
     "eu-fsf-xml": ("eu", "EU Financial Sanctions Files XML (export)"),
     "uk-conlist-csv": ("uk", "UK OFSI ConList CSV"),
@@ -52,6 +54,7 @@ SIDECARS = {"ofac-alt-csv": "alt", "ofac-add-csv": "add"}
 XML_ROOTS = {
     "CONSOLIDATED_LIST": "un-xml",
     "sdnList": "ofac-sdn-xml",
+    "sanctionsData": "ofac-enhanced-xml",
     "export": "eu-fsf-xml",
 }
 HEAD_BYTES = 65_536
@@ -152,6 +155,7 @@ def _sidecar(sdn: Path, kind: str, given: dict[str, Path]) -> Path | None:
 READERS: dict[str, Callable[[Path], tuple[date | None, Iterable[Designation]]]] = {
     "ofac-names-csv": lambda p: (None, ofac_names.read_names(p)),
     "ofac-sdn-xml": ofac_xml.read_sdn_xml,
+    "ofac-enhanced-xml": ofac_enhanced.read_enhanced,
     "eu-journal-csv": lambda p: (None, eu_csv.read_eu(p)),
     "eu-fsf-xml": eu_xml.read_fsf,
     "uk-conlist-csv": lambda p: uk_conlist.read_conlist(p),
