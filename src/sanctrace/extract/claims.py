@@ -19,6 +19,7 @@ from sanctrace.extract.roles import Roles
 _ACTORS = ("Organization", "PublicBody", "Person", "Group")
 _STATES = ("Location", "PublicBody")
 _VIA = ("via", "through")
+_PLACE_SUFFIXES = frozenset({"based", "registered", "headquartered", "incorporated", "flagged"})
 _ALLEGATIONS = frozenset(
     {"allegation", "accusation", "claim", "report", "charge", "suggestion", "assertion", "finding"}
 )
@@ -635,10 +636,13 @@ class ClaimFinder:
                             "located_in", host2, e, tok, "place-descriptor", confidence=0.7
                         )
             # "Moscow-based"
-            if tok.lower_ == "based" and tok.i >= 2 and doc[tok.i - 1].text == "-":
+            if tok.lower_ in _PLACE_SUFFIXES and tok.i >= 2 and doc[tok.i - 1].text == "-":
                 place = index.at(tok.i - 2)
                 if place is not None and index.type_of(place) == "Location":
-                    for host in self.roles.args(tok.head, ("Organization",)):
+                    hosts = self.roles.args(tok.head, ("Organization",))
+                    if not hosts and tok.head.dep_ == "compound":
+                        hosts = self.roles.args(tok.head.head, ("Organization",))
+                    for host in hosts:
                         yield RawClaim(
                             "located_in", host, place, tok, "place-based", confidence=0.7
                         )

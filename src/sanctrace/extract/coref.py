@@ -58,6 +58,7 @@ class EntityIndex:
                 c.type == "Person"
                 and c.families
                 and not any(m.source == "title" for m in c.mentions)
+                and c.name.split(" ", 1)[0] not in lex.given_names | lex.honorifics
             ):
                 c.type = "Organization"
 

@@ -75,6 +75,13 @@ class Lexicon:
     speech_verbs: frozenset[str]
     label_verbs: frozenset[str]
     org_name_words: frozenset[str]
+    honorifics: frozenset[str]
+    given_names: frozenset[str]
+    vessel_prefixes: frozenset[str]
+    state_forces: frozenset[str]
+    militia_heads: frozenset[str]
+    public_lower_names: frozenset[str]
+    group_institutions: frozenset[str]
     version: str
 
 
@@ -158,5 +165,12 @@ def load_lexicon() -> Lexicon:
         speech_verbs=_lower(cues["speech_verbs"]),
         label_verbs=_lower(cues["label_verbs"]),
         org_name_words=frozenset(ents["org_name_words"]["words"]),
+        honorifics=frozenset(ents["people"]["honorifics"]),
+        given_names=frozenset(ents["people"]["given_names"]),
+        vessel_prefixes=frozenset(prod["vessel_prefixes"]),
+        state_forces=_lower(pub["state_forces"]),
+        militia_heads=_lower(pub["militia_heads"]),
+        public_lower_names=_lower(pub["lowercase_names"]),
+        group_institutions=_lower(groups["institution_modifiers"]),
         version=f"rules-{RULES_VERSION}.{version}",
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from sanctrace.extract.gazetteer import BIG_CITY, Gazetteer, load_gazetteer
 from sanctrace.extract.lexicon import Lexicon
 
 _NER_TYPES = {
@@ -27,6 +28,7 @@ _PLACE_PREPS = frozenset({"to", "in", "at", "from", "near", "inside", "outside",
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
 _BLOCS = frozenset({"european union", "eu", "united nations", "un", "u.n."})
 _GROUP_COLLECTIVES = frozenset({"team", "delegation", "personnel", "staff", "crew"})
+_PLACE_SUFFIXES = frozenset({"based", "registered", "headquartered", "incorporated", "flagged"})
 
 
 @dataclass(slots=True)
@@ -56,11 +58,17 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _ner(doc: Doc, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
+    gaz = load_gazetteer()
     for ent in doc.ents:
         typ = _NER_TYPES.get(ent.label_)
         if typ is None:
             continue
         start, end = _trim(doc, ent.start, ent.end)
+        for k in range(start + 1, end - 1):
+            if doc[k].text == "-" and doc[k + 1].lower_ in _PLACE_SUFFIXES:
+                end = k  # "Tehran-based": the place is the name, not the adjective
+                typ = "Location"
+                break
         if typ in ("Organization", "Person"):
             while start < end and doc[start].is_lower:
                 start += 1  # "meet Acme": the model took in the verb before the name
@@ -73,7 +81,11 @@ def _ner(doc: Doc, lex: Lexicon) -> list[Mention]:
         if typ == "Person" and end < len(doc) and doc[end - 1].text.endswith("-"):
             end += 1  # "Kim Chol-ung" split at the hyphen
         elif end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
-            if not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            if (
+                not doc[end].whitespace_
+                and doc[end + 1].is_alpha
+                and doc[end + 1].lower_ not in _PLACE_SUFFIXES
+            ):
                 end += 2
         if any(t.text in _POSS or t.text in (":", ";") for t in doc[start:end]):
             continue  # "Beijing's Deeper Entry": a possessive inside is not one name
@@ -97,8 +109,81 @@ def _ner(doc: Doc, lex: Lexicon) -> list[Mention]:
         elif typ == "Person" and len(span) == 1 and start > 0:
             if doc[start - 1].lower_ in _PLACE_PREPS:
                 typ = "Location"
+        if typ in ("Person", "Organization") and _named_product(span, lex):
+            typ = "Product"
+        elif typ in ("Person", "Organization") and _known_place(doc, start, end, lex, gaz):
+            typ = "Location"
+        elif typ in ("Organization", "Location") and _person_name(span, lex, gaz):
+            typ = "Person"
         out.append(Mention(start, end, typ, f"ner:{ent.label_}", 2))
     return out
+
+
+def _company_shaped(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether tokens [start, end), or the word after them, mark a company name."""
+    if any(t.text in lex.org_name_words or t.text in lex.legal_suffix for t in doc[start:end]):
+        return True
+    if doc[start].text in lex.legal_prefix:
+        return True
+    return end < len(doc) and (
+        doc[end].text in lex.org_name_words or doc[end].text in lex.legal_suffix
+    )
+
+
+def _known_place(doc: Doc, start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """A span the model called a person or firm that the gazetteer knows as a place.
+
+    A name of two or more words needs only to be known; a one-word name must be a large
+    city or stand where places stand (after "in", before "-based" or ", Country"), since
+    single words name people and firms as often as towns."""
+    if _company_shaped(doc, start, end, lex):
+        return False
+    text = doc[start:end].text
+    if sum(t.is_alpha for t in doc[start:end]) >= 2:
+        return gaz.knows(text)
+    pop = gaz.population(text)
+    if pop is not None and pop >= BIG_CITY:
+        return True
+    n = len(doc)
+    cue = start > 0 and doc[start - 1].lower_ in _PLACE_PREPS
+    if end + 1 < n and doc[end].text == "-" and doc[end + 1].lower_ in _PLACE_SUFFIXES:
+        cue = True
+    if end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in lex.country_of:
+        cue = True
+    if start > 1 and doc[start - 1].lower_ in ("and", ",") and doc[start - 2].ent_type_ == "GPE":
+        cue = True
+    return cue and gaz.knows(text)
+
+
+def _person_name(span, lex: Lexicon, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
+    """A two-to-four-word name opened by an honorific ("U", "Sheikh") or a common given name,
+    with no company word and no place of that name."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or not all(_cap(t) for t in words):
+        return False
+    if any(t.text in lex.org_name_words or t.text in lex.legal_suffix for t in words):
+        return False
+    low = span.text.lower()
+    if low in lex.places or low in lex.public_names or gaz.knows(span.text):
+        return False
+    if any(t.lower_ in lex.public_heads or t.lower_ in lex.demonym_of for t in words):
+        return False
+    return words[0].text in lex.honorifics or words[0].text in lex.given_names
+
+
+def _named_product(span, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """ "Jet A-1", "MT Sea Breeze": a model code or a vessel prefix inside a name."""
+    if span[0].text in lex.vessel_prefixes and len(span) > 1:
+        return True
+    if any(t.text in lex.org_name_words or t.text in lex.legal_suffix for t in span):
+        return False
+    return any(
+        lex.product_code.match(t.text)
+        and not lex.product_code_blacklist.match(t.text)
+        and not t.like_num
+        and "-" in t.text
+        for t in span
+    )
 
 
 def _places(doc: Doc, lex: Lexicon) -> list[Mention]:
@@ -184,9 +269,22 @@ def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
         if low not in lex.public_heads and low not in lex.public_names:
             continue
         cap = _cap(tok)
+        i = tok.i
+        lowered = i > 0 and f"{doc[i - 1].lower_} {low}" in lex.public_lower_names
+        if lowered and not cap:  # "the military council": a body named in lower case
+            out.append(Mention(i - 1, i + 1, "PublicBody", "public", 5))
+            continue
         if low in lex.public_capitalised_only and not cap:
             continue
-        i = tok.i
+        if (
+            cap
+            and i > 0
+            and doc[i - 1].lower_ in lex.public_not_modifiers
+            and doc[i - 1].lower_ not in lex.public_head_modifiers
+        ):
+            continue  # "Optical Design Bureau", "Research Institute": a company
+        if low in lex.group_family and i > 0 and doc[i - 1].lower_ in lex.group_institutions:
+            continue  # "federal prosecutors": people, a Group
         start = i
         strong = cap and (low in lex.public_names or low in ("kremlin", "pentagon", "treasury"))
         modifiers: list[Token] = []
@@ -223,9 +321,13 @@ def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
                 cap = False
             break
         end = i + 1
-        if end + 1 < n and doc[end].lower_ == "of" and _cap(doc[end + 1]):
-            end += 1
-            while end < n and (_cap(doc[end]) or doc[end].lower_ in ("and", "of", "the", "&")):
+        if end + 2 < n and doc[end].lower_ in ("of", "for") and (
+            _cap(doc[end + 1]) or (doc[end + 1].lower_ == "the" and _cap(doc[end + 2]))
+        ):
+            end += 1  # "Ministry of Defence", "District Court for the Eastern District of X"
+            while end < n and (
+                _cap(doc[end]) or doc[end].lower_ in ("and", "of", "the", "&", "for")
+            ):
                 end += 1
             while end > i and not _cap(doc[end - 1]):
                 end -= 1
@@ -237,8 +339,26 @@ def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
         if not modifiers and end == i + 1 and not strong and low not in lex.public_names:
             if not cap or low in ("government", "authorities", "authority", "office"):
                 continue
-        out.append(Mention(start, end, "PublicBody", "public", 5))
+        out.append(Mention(start, end, _forces_type(doc, start, end, i, lex), "public", 5))
     return out
+
+
+def _forces_type(doc: Doc, start: int, end: int, head: int, lex: Lexicon) -> str:
+    """A state's armed service is a PublicBody; a militia ("Rapid Support Forces") is not."""
+    low = doc[head].lower_
+    if low not in lex.militia_heads:
+        return "PublicBody"
+    two = doc[head - 1 : head + 1].text.lower() if head > start else low
+    if two in lex.state_forces or (head == start and low in lex.state_forces):
+        return "PublicBody"
+    for t in doc[start:end]:
+        if t.i == head:
+            continue
+        if t.lower_ in lex.country_of or t.lower_ in lex.demonym_of or t.ent_type_ == "GPE":
+            return "PublicBody"
+    if doc[start:end].text.lower() in lex.state_forces:
+        return "PublicBody"
+    return "Organization"
 
 
 def _nationality(doc: Doc, tok: Token, lex: Lexicon) -> str | None:
@@ -270,6 +390,8 @@ def _groups(doc: Doc, lex: Lexicon) -> list[Mention]:
                 "GPE",
             ):
                 got = _nationality(doc, prev, lex)
+                if got is None and prev.lower_ in lex.group_institutions:
+                    got = prev.lower_  # "federal prosecutors"
                 if got is not None:
                     nation = got
                 start -= 1
@@ -287,6 +409,15 @@ def _products(doc: Doc, lex: Lexicon) -> list[Mention]:
     n = len(doc)
     for tok in doc:
         text = tok.text
+        if text in lex.vessel_prefixes and tok.i + 1 < n and _cap(doc[tok.i + 1]):
+            end = tok.i + 1  # "MT Sea Breeze": a ship's name runs to the last capital
+            while end < n and end < tok.i + 5 and _cap(doc[end]) and not doc[end].is_punct:
+                end += 1
+            out.append(Mention(tok.i, end, "Product", "vessel", 5))
+            continue
+        if _lettered_model(doc, tok, lex):
+            out.append(Mention(tok.i, tok.i + 3, "Product", "code", 4))
+            continue
         if (
             lex.product_code.match(text)
             and not lex.product_code_blacklist.match(text)
@@ -355,6 +486,47 @@ def _products(doc: Doc, lex: Lexicon) -> list[Mention]:
             start -= 1
         out.append(Mention(start, j + 1, "Product", "product-noun", 3))
     return out
+
+
+def _based_places(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """ "Bogotá-based", "Panama-registered": the capitalised name before the hyphen is a
+    place when the gazetteer or the country list knows it."""
+    gaz = load_gazetteer()
+    out: list[Mention] = []
+    for tok in doc:
+        i = tok.i
+        if tok.text != "-" or i == 0 or i + 1 >= len(doc):
+            continue
+        if doc[i + 1].lower_ not in _PLACE_SUFFIXES or doc[i - 1].whitespace_:
+            continue
+        start = i - 1
+        while start > i - 4 and start > 0 and _cap(doc[start - 1]) and doc[start - 1].whitespace_:
+            if doc[start - 1].is_sent_start or doc[start - 1].lower_ in _DETS:
+                break
+            start -= 1
+        while start < i and not gaz.knows(doc[start:i].text):
+            if doc[start:i].text.lower() in lex.country_of:
+                break
+            start += 1
+        if start < i and _cap(doc[start]):
+            out.append(Mention(start, i, "Location", "gazetteer", 4))
+    return out
+
+
+def _lettered_model(doc: Doc, tok: Token, lex: Lexicon) -> bool:
+    """ "Tigr-KS", "Sokol-T": a capitalised name, a hyphen and a capital-letter suffix, with
+    no spaces; a suffix that names a state ("Sino-US") does not count."""
+    i = tok.i
+    if i + 2 >= len(doc) or tok.whitespace_ or doc[i + 1].text != "-" or doc[i + 1].whitespace_:
+        return False
+    suffix = doc[i + 2]
+    if not (suffix.is_alpha and suffix.is_upper and len(suffix) <= 3):
+        return False
+    if not (_cap(tok) and tok.is_alpha and len(tok) >= 3 and not tok.is_upper):
+        return False
+    if suffix.lower_ in lex.country_of or suffix.lower_ in lex.public_names:
+        return False
+    return tok.lower_ not in lex.demonym_of and tok.lower_ not in lex.country_of
 
 
 def _company_names(doc: Doc, lex: Lexicon) -> list[Mention]:
@@ -507,6 +679,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         + _products(doc, lex)
         + _location_heads(doc, lex)
         + _company_names(doc, lex)
+        + _based_places(doc, lex)
     )
     kept = resolve_overlaps(candidates)
     kept += _short_forms(doc, lex, kept)

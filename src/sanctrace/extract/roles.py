@@ -19,6 +19,18 @@ _WALK = frozenset({"compound", "poss", "appos", "nmod", "amod", "npadvmod"})
 _CLAUSE_BREAK = frozenset({"ccomp", "relcl", "parataxis", "csubj", "advcl"})
 
 
+_PLACE_SUFFIXES = frozenset({"based", "registered", "headquartered", "incorporated", "flagged"})
+
+
+def _place_adjective(tok: Token) -> bool:
+    """ "Panama-registered", or the "Panama" of it: a home, not a party to the claim."""
+    if tok.lower_ in _PLACE_SUFFIXES:
+        return True
+    doc = tok.doc
+    i = tok.i
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in _PLACE_SUFFIXES
+
+
 class Roles:
     """Role lookups over one parsed document and its entity index."""
 
@@ -40,7 +52,8 @@ class Roles:
                 speaker = t.lower_ in self.index.lex.speaker_nouns
                 for c in t.children:
                     if c.dep_ in _WALK:
-                        nxt.append(c)
+                        if not _place_adjective(c):
+                            nxt.append(c)
                     elif c.dep_ == "prep" and (
                         c.lower_ in ("of", "at", "from") or speaker and c.lower_ == "for"
                     ):
@@ -135,6 +148,9 @@ class Roles:
         for c in verb.children:
             if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted:
                 out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+                for again in c.conjuncts:  # "to A and to B"
+                    if again.lower_ == c.lower_:
+                        out.extend(g for g in again.children if g.dep_ in ("pobj", "pcomp"))
             elif c.dep_ == "dative" and "to" in wanted and c.pos_ in ("NOUN", "PROPN"):
                 out.append(c)
         return out
