@@ -20,7 +20,7 @@ import math
 import pickle
 import sys
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from sanctrace.screen.normalise import NameKey, normalise, prefix_initialisms, s
 
 FORMAT_VERSION = 3
 MAX_POSTINGS = 1500  # keys on more names than this only count in scoring, not in recall
-CANDIDATES = 24  # names scored in full per query
+CANDIDATES = 20  # names scored in full per query
 CUTOFF = 0.35  # ... unless they share less than this share of the best one's key weight
 PERSON_SCHEMAS = frozenset({"Person"})
 VESSEL_SCHEMAS = frozenset({"Vessel", "Airplane"})
@@ -63,14 +63,32 @@ def name_keys(key: NameKey) -> list[str]:
     return keys
 
 
-def query_keys(key: NameKey) -> list[str]:
-    """A query's keys: its own, plus each short token as a possible acronym."""
-    keys = name_keys(key)
-    for token in key.tokens:
+def query_keys(key: NameKey, known: Callable[[str], bool] | None = None) -> list[str]:
+    """A query's keys: its own, plus each short token as a possible acronym.
+
+    With ``known`` (is this key in the index?), a word the index has verbatim skips its
+    prefix and suffix keys: those exist to catch typos, and a known word is probably
+    spelled right; its skeleton key still finds transliteration variants.
+    """
+    tokens = key.tokens
+    keys: list[str] = []
+    for token in tokens:
+        keys.append("t" + token)
+        if len(token) >= 4:
+            sk = skeleton(token)
+            if sk != token:
+                keys.append("s" + sk)
+        if len(token) >= 5 and (known is None or not known("t" + token)):
+            keys.append("p" + token[:4])
+            keys.append("x" + token[-4:])
         if 2 <= len(token) <= 6 and token.isalpha():
             keys.append("a" + token)
-    for acronyms in prefix_initialisms(key.tokens, 5, limit=4):
-        keys.extend("t" + a for a in acronyms)
+    if len(tokens) == 1:
+        keys.append("=" + tokens[0])
+    elif len(tokens) <= 10:
+        for acronyms in prefix_initialisms(tokens, 5, limit=4):
+            keys.extend("a" + a for a in acronyms)
+            keys.extend("t" + a for a in acronyms)
     return list(dict.fromkeys(keys))
 
 
@@ -194,7 +212,8 @@ class NameIndex:
             return []
         wanted = frozenset(countries)
         best: dict[int, tuple[float, int, str]] = {}
-        for nid in self._candidates(query_keys(query), candidates).tolist():
+        keys = query_keys(query, self.key_ids.__contains__)
+        for nid in self._candidates(keys, candidates).tolist():
             entry = int(self.name_entry[nid])
             person = self.entry_schema[entry] in PERSON_SCHEMAS
             listed = NameKey(self.name_text[nid], tuple(self.name_tokens[nid].split()),

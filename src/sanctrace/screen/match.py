@@ -222,8 +222,9 @@ def compare(
             why.append(f"unmatched words on both sides (-{SUBSTITUTION * swap:.2f})")
     digits_q = {t for t in q if t.isdigit()}
     digits_c = {t for t in c if t.isdigit()}
-    if digits_q and digits_c and digits_q != digits_c:
-        score -= NUMBER_PENALTY
+    if digits_q != digits_c:
+        # "Russia" is not "Russia-1"; "Vessel 5" is not "Vessel 6".
+        score -= NUMBER_PENALTY if digits_q and digits_c else NUMBER_PENALTY / 2
         why.append("numbers differ")
     if query.forms and candidate.forms and query.forms.isdisjoint(candidate.forms):
         score -= FORM_PENALTY
