@@ -19,6 +19,10 @@ from sanctrace.extract.roles import Roles
 _ACTORS = ("Organization", "PublicBody", "Person", "Group")
 _STATES = ("Location", "PublicBody")
 _VIA = ("via", "through")
+_CUSTOMERS = ("Organization", "PublicBody", "Group")
+_CARRIERS = ("Organization", "Product")
+_MAKE_VERBS = frozenset({"make", "produce", "build", "manufacture", "assemble", "design"})
+_ROUTE_VERBS = frozenset({"reach", "arrive", "come", "enter", "go", "pass", "travel", "move"})
 _PLACE_SUFFIXES = frozenset({"based", "registered", "headquartered", "incorporated", "flagged"})
 _ALLEGATIONS = frozenset(
     {"allegation", "accusation", "claim", "report", "charge", "suggestion", "assertion", "finding"}
@@ -70,6 +74,7 @@ class RawClaim:
     item: int | None = None
     location: int | None = None
     confidence: float = 0.8
+    affirmed: bool = False  # "not to A but to B": the B claim stands despite the negation
 
 
 def _typed(index: EntityIndex, ents: list[int], types: list[str] | None) -> list[int]:
@@ -106,7 +111,9 @@ class ClaimFinder:
                 spec = self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_)
                 if spec is not None:
                     out.extend(self._noun(tok, spec))
-                if tok.lower_ in self.lex.sanction_nouns:
+                if tok.lower_ in self.lex.sanction_nouns or (
+                    tok.lower_ == "list" and tok.i > 0 and tok.nbor(-1).lower_ == "entity"
+                ):
                     out.extend(self._sanction_noun(tok))
                 if tok.lower_ in self.lex.product_nouns:
                     out.extend(self._maker_possessive(tok))
@@ -132,8 +139,19 @@ class ClaimFinder:
         stypes = spec.get("subject_types")
         otypes = spec.get("object_types")
         rule = f"verb:{verb.lemma_.lower()}:{frame}"
+        if "needs" in spec and not r.prep_objects(verb, spec["needs"]):
+            return  # "passed through customs" is no hand-over
+        if spec.get("items") == "cargo" and not self._cargo(verb):
+            return  # "passed the requests on": only goods make a supply
+        if "objects" in spec:
+            obj = r.child(verb, "dobj")
+            if obj is None or obj.lemma_.lower() not in spec["objects"]:
+                return  # "took delivery of", not "took part"
         if frame in ("give", "receive"):
             yield from self._transfer(verb, frame, passive, rule)
+            return
+        if frame == "carry":
+            yield from self._carried(verb)
             return
         if frame == "sanction":
             if passive:
@@ -240,6 +258,14 @@ class ClaimFinder:
             if p.dep_ == "pobj"
             for e in r.args(p, ("Organization", "Person", "PublicBody", "Location"))
         ]
+        # "..., which reached the plant through Z": a route stated by a verb of motion
+        for t in verb.subtree:
+            if t.dep_ == "prep" and t.lower_ in _VIA and t.head.lemma_.lower() in _ROUTE_VERBS:
+                for p in t.children:
+                    if p.dep_ == "pobj":
+                        vias.extend(
+                            e for e in r.args(p, ("Organization", "PublicBody")) if e not in vias
+                        )
         if frame == "give":
             if passive:
                 suppliers = [a for p in r.prep_objects(verb, ["by"]) for a in r.args(p, _ACTORS)]
@@ -249,9 +275,33 @@ class ClaimFinder:
             else:
                 suppliers = r.subject(verb, _ACTORS + ("Location",))
                 item_tok = r.child(verb, "dobj")
-            recipients = [
-                e for p in r.prep_objects(verb, ["to"]) for e in r.args(p, _ACTORS + ("Location",))
-            ]
+            recipients = []
+            contrasted: list[int] = []
+            for p in r.prep_objects(verb, ["to"]):
+                got = r.args(p, _ACTORS + ("Location",))
+                if p.head.i > 0 and verb.doc[p.head.i - 1].lower_ in ("but", "rather", "instead"):
+                    contrasted.extend(got)  # "not to A but to B"
+                else:
+                    recipients.extend(got)
+            for c in verb.children:  # "... to A but to B" where B hangs off the verb's conj
+                if c.dep_ == "conj" and c.lower_ == "to":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            contrasted.extend(r.args(p, _ACTORS + ("Location",)))
+            recipients.extend(self._for_whom(verb))
+            if contrasted:
+                for s_ in suppliers:
+                    for o in contrasted:
+                        if s_ != o:
+                            yield RawClaim(
+                                "supplied",
+                                s_,
+                                o,
+                                verb,
+                                rule,
+                                item=r.product_in(item_tok),
+                                affirmed=True,
+                            )
             if not passive and item_tok is not None and r.prep_objects(verb, ["with"]):
                 recipients += r.args(item_tok, _ACTORS)
                 item_tok = r.prep_objects(verb, ["with"])[0]
@@ -270,6 +320,17 @@ class ClaimFinder:
                 if p.dep_ == "pobj"
                 for e in r.args(p, _ACTORS + ("Location",))
             ]
+            if not suppliers and item_tok is not None:
+                suppliers = self._makers(item_tok)  # "took delivery of drones made by Y"
+            onward = [e for e in self._for_whom(verb) if e not in recipients]
+            for buyer in recipients:  # "A procured X from B for C": A passed it on to C
+                for end in onward:
+                    if buyer != end:
+                        yield RawClaim(
+                            "supplied", buyer, end, verb, rule, item=r.product_in(item_tok)
+                        )
+            if not recipients:
+                recipients = onward
         item = r.product_in(item_tok)
         if recipients:
             self._last_recipient = (verb.sent.start, recipients[0])
@@ -288,6 +349,71 @@ class ClaimFinder:
                     if filled < 2 or o is None and v is None:
                         continue
                     yield RawClaim("supplied", s, o, verb, rule, via=v, item=item)
+
+    def _cargo(self, verb: Token) -> bool:
+        """Whether what ``verb`` moves is goods: a product, a cargo noun, or "them"/"it"."""
+        r = self.roles
+        obj = r.child(verb, "nsubjpass" if r.is_passive(verb) else "dobj")
+        if obj is None:
+            return False
+        if obj.pos_ == "PRON" or r.product_in(obj) is not None:
+            return True
+        return obj.lemma_.lower() in self.lex.cargo_nouns or obj.lower_ in self.lex.cargo_nouns
+
+    def _for_whom(self, verb: Token) -> list[int]:
+        """ "for C", "on behalf of C": the end customer of a purchase or shipment."""
+        r = self.roles
+        out = [
+            e
+            for t in r.clause(verb)
+            if t.dep_ == "prep" and t.lower_ == "for"
+            for p in t.children
+            if p.dep_ == "pobj"
+            for e in r.args(p, _CUSTOMERS)
+        ]
+        for p in r.prep_objects(verb, ["on"]):
+            if p.lower_ == "behalf":
+                out.extend(e for q in r.prep_objects(p, ["of"]) for e in r.args(q, _CUSTOMERS))
+        return out
+
+    def _makers(self, item_tok: Token) -> list[int]:
+        """The agents of "made by", "built by" inside an item phrase."""
+        r = self.roles
+        out: list[int] = []
+        for t in item_tok.subtree:
+            if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in _MAKE_VERBS:
+                out.extend(e for p in r.prep_objects(t, ["by"]) for e in r.args(p, _ACTORS))
+        return out
+
+    def _carried(self, verb: Token) -> Iterator[RawClaim]:
+        """ "The cargo was carried by Silk Wind Airlines": a carrier is a supply route even
+        where neither end is named; "carried it to B" names the recipient too."""
+        r = self.roles
+        if r.is_passive(verb):
+            carriers = [e for p in r.prep_objects(verb, ["by"]) for e in r.args(p, _CARRIERS)]
+            item_tok = r.child(verb, "nsubjpass")
+        else:
+            carriers = r.subject(verb, _CARRIERS)
+            item_tok = r.child(verb, "dobj")
+        if item_tok is None or not carriers:
+            return
+        cargo = item_tok.lemma_.lower() in self.lex.cargo_nouns or r.product_in(item_tok)
+        if not cargo:
+            return
+        recips = [e for p in r.prep_objects(verb, ["to"]) for e in r.args(p, _ACTORS)]
+        for v in carriers:
+            for o in recips or _NONE:
+                if o != v:
+                    yield RawClaim(
+                        "supplied",
+                        None,
+                        o,
+                        verb,
+                        f"verb:{verb.lemma_.lower()}:carry",
+                        via=v,
+                        item=r.product_in(item_tok),
+                        confidence=0.6,
+                    )
 
     # -- nouns ----------------------------------------------------------------------------
     def _described(self, noun: Token) -> list[int]:
@@ -312,6 +438,10 @@ class ClaimFinder:
             return r.subject(verb)
         if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
             return self._described(noun.head)  # "owner and general director, X"
+        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            attr = r.child(noun.head, "attr")  # "whose beneficial owner is B"
+            if attr is not None and any(c.lower_ == "whose" for c in noun.children):
+                return r.args(attr)
         for c in noun.children:
             if c.dep_ == "appos":
                 return r.args(c)
@@ -344,6 +474,9 @@ class ClaimFinder:
                         yield RawClaim(pred, person, o, noun, rule)
                 return
             objects = [e for p in r.prep_objects(noun, preps) for e in r.args(p)]
+            if not objects and noun.dep_ in ("compound", "amod") and noun.head.pos_ == "NOUN":
+                noun = noun.head  # "the parent company of B"
+                objects = [e for p in r.prep_objects(noun, preps) for e in r.args(p)]
             if not objects:
                 holder = noun.head if noun.dep_ == "conj" else noun
                 for c in holder.children:
@@ -354,6 +487,12 @@ class ClaimFinder:
             otypes = spec.get("object_types") or (
                 ["Organization", "PublicBody"] if pred in ("officer_of", "subsidiary_of") else None
             )
+            if spec.get("inverse"):  # "A, the parent company of B": B is A's subsidiary
+                for s in _typed(self.index, subjects, ["Organization"]):
+                    for o in _typed(self.index, objects, ["Organization"]):
+                        if s != o:
+                            yield RawClaim(pred, o, s, noun, rule)
+                return
             for s in _typed(self.index, subjects, stypes):
                 for o in _typed(self.index, objects, otypes):
                     if s != o:
@@ -421,6 +560,8 @@ class ClaimFinder:
                     subjects = r.args(r.child(gov, "nsubjpass"), _ACTORS)  # "X was added to"
                 elif gov.lemma_.lower() in ("add", "place", "put", "include"):
                     subjects = r.args(r.child(gov, "dobj"), _ACTORS)
+                    if not states:  # "the Commerce Department added X to the Entity List"
+                        states.extend(r.subject(gov, _STATES))
                 else:
                     subjects = r.subject(gov, _ACTORS)
             elif gov.pos_ in ("NOUN", "PROPN"):

@@ -82,6 +82,7 @@ class Lexicon:
     militia_heads: frozenset[str]
     public_lower_names: frozenset[str]
     group_institutions: frozenset[str]
+    cargo_nouns: frozenset[str]
     version: str
 
 
@@ -172,5 +173,6 @@ def load_lexicon() -> Lexicon:
         militia_heads=_lower(pub["militia_heads"]),
         public_lower_names=_lower(pub["lowercase_names"]),
         group_institutions=_lower(groups["institution_modifiers"]),
+        cargo_nouns=_lower(preds["carry"]["cargo_nouns"]),
         version=f"rules-{RULES_VERSION}.{version}",
     )

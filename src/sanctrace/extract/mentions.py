@@ -89,6 +89,11 @@ def _ner(doc: Doc, lex: Lexicon) -> list[Mention]:
                 end += 2
         if any(t.text in _POSS or t.text in (":", ";") for t in doc[start:end]):
             continue  # "Beijing's Deeper Entry": a possessive inside is not one name
+        cut = _two_companies(doc, start, end, lex)
+        if cut is not None:  # "B Kinetics for C Avionika": the model ran two names together
+            out.append(Mention(start, cut, "Organization", f"ner:{ent.label_}", 2))
+            out.append(Mention(cut + 1, end, "Organization", f"ner:{ent.label_}", 2))
+            continue
         span = doc[start:end]
         text = span.text
         low = text.lower()
@@ -117,6 +122,23 @@ def _ner(doc: Doc, lex: Lexicon) -> list[Mention]:
             typ = "Person"
         out.append(Mention(start, end, typ, f"ner:{ent.label_}", 2))
     return out
+
+
+_BETWEEN_NAMES = frozenset({"for", "to", "from", "via", "through"})
+
+
+def _two_companies(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
+    """The index of a lower-case preposition that joins two complete company names."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ not in _BETWEEN_NAMES or not doc[k].is_lower:
+            continue
+        marks = lex.org_name_words | lex.legal_suffix
+        right = doc[k + 1 : end]
+        if doc[k - 1].text not in marks or not all(_cap(t) for t in right):
+            continue
+        if doc[end - 1].text in marks or len(right) >= 2:
+            return k
+    return None
 
 
 def _company_shaped(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
@@ -321,8 +343,10 @@ def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
                 cap = False
             break
         end = i + 1
-        if end + 2 < n and doc[end].lower_ in ("of", "for") and (
-            _cap(doc[end + 1]) or (doc[end + 1].lower_ == "the" and _cap(doc[end + 2]))
+        if (
+            end + 2 < n
+            and doc[end].lower_ in ("of", "for")
+            and (_cap(doc[end + 1]) or (doc[end + 1].lower_ == "the" and _cap(doc[end + 2])))
         ):
             end += 1  # "Ministry of Defence", "District Court for the Eastern District of X"
             while end < n and (

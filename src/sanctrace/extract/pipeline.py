@@ -131,7 +131,7 @@ class Extractor:
             location=rid(raw.location),
             attribution=attribution(sent, raw.anchor, lex),
             hedged=False if contextless else hedged(raw.anchor, lex),
-            negated=False if contextless else negated(raw.anchor, lex),
+            negated=False if contextless or raw.affirmed else negated(raw.anchor, lex),
             time=when(sent, raw.anchor, document.published),
             evidence=Evidence(start, end, text[start:end]),
             rule=raw.rule,

@@ -99,6 +99,8 @@ class Roles:
             for c in tok.children
             if c.dep_ == "appos" and index.tok_ent[c.i] >= 0 and index.tok_ent[c.i] != own
         ]  # "A, the B, and C": the parser often reads B as an appositive of A
+        # "A, its founder B and C": conjuncts of an appositive are arguments too
+        listed += [c for a in listed for c in a.conjuncts if c not in listed]
         for t in (tok, *listed, *tok.conjuncts):
             e = self.find(t, types)
             if e is not None and e not in out:
@@ -145,7 +147,11 @@ class Roles:
         """Objects of the listed prepositions attached to ``verb`` (or its particle)."""
         wanted = set(preps)
         out: list[Token] = []
+        kids = list(verb.children)
         for c in verb.children:
+            if c.dep_ == "prt":  # "passed them on to B"
+                kids.extend(g for g in c.children if g.dep_ == "prep")
+        for c in kids:
             if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted:
                 out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
                 for again in c.conjuncts:  # "to A and to B"
