@@ -10,21 +10,34 @@ state it:
 - maker: it produced or developed a product that a sanctioned entity received, tested,
   produced or used;
 - upstream supplier: it supplies, over more hops, something that reaches a sanctioned
-  entity (one reverse breadth-first pass from all sanctioned entities).
+  entity (one reverse breadth-first pass from all sanctioned entities) and has no direct
+  reason with that same entity.
 
 A negated claim is not evidence and gives no reason. Weights are data
 (``network.json``): each reason weighs its kind, times ``hedged_factor`` when every
 claim behind it is hedged, times a bonus per further independent lineage, times
 ``reported_factor`` when the sanctioned end is known only from reports. The score is the
 sum over reasons.
+
+How it runs at a million claims: the ranking is a few vectorised passes over the
+network's arrays (``arrays.py``). Each rule yields rows (candidate, kind, sanctioned
+end, claim); rows are deduplicated and grouped into reasons with ``np.unique``; claim
+counts, hedging and distinct lineages per reason are ``np.bincount``; the breadth-first
+pass goes one level at a time over the in-edge CSR, keeping the first discovery of each
+node in queue order, as a queue-based search would. Only the candidates returned get
+Python objects, texts and their claims. The arrays of one ranking are kept on the network
+(``net.cache``), so asking again with another limit only builds the new reasons.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
+from sanctrace.graph.arrays import Bools, Ints, NetworkArrays, compact
 from sanctrace.graph.lineage import settings
 from sanctrace.graph.network import Network
 from sanctrace.graph.views import ClaimViews
@@ -48,7 +61,15 @@ _DIRECT: dict[tuple[str, str, str], tuple[str, str]] = {
     ("associated_with", "subject", "object"): ("associate", "is linked to {target}"),
     ("associated_with", "object", "subject"): ("associate", "is linked to {target}"),
 }
+# what a sanctioned entity did with a product -> the verb in the maker's reason
 _TAKEN = {"supplied": "received", "tested": "tested", "produced": "produced", "used_in": "used"}
+_MADE = ("produced", "developed")
+MAKER, UPSTREAM = "maker", "upstream supplier"
+_KINDS: tuple[str, ...] = (*dict.fromkeys(k for k, _ in _DIRECT.values()), MAKER, UPSTREAM)
+_ROLES = ("subject", "object", "via")
+
+Floats = npt.NDArray[np.float64]
+Longs = npt.NDArray[np.int64]
 
 
 @dataclass(slots=True)
@@ -56,7 +77,7 @@ class Reason:
     kind: str
     target: int
     text: str
-    claims: list[int] = field(default_factory=list)
+    claims: list[int] = field(default_factory=list)  # claim numbers, ascending
     weight: float = 0.0
     hops: int = 1
 
@@ -66,10 +87,6 @@ class Candidate:
     node: int
     score: float
     reasons: list[Reason]
-
-
-def _roles(net: Network, c: int) -> tuple[tuple[str, int], ...]:
-    return (("subject", net.subject[c]), ("object", net.object[c]), ("via", net.via[c]))
 
 
 @dataclass(slots=True, frozen=True)
@@ -94,117 +111,309 @@ class Weights:
         )
 
 
-def _weight(net: Network, reason: Reason, w: Weights) -> float:
-    base = w.kinds.get(reason.kind, 0.3) / max(1, reason.hops - 1)
-    hedged, claims = net.hedged, reason.claims
-    if all(hedged[c] for c in claims):
-        base *= w.hedged_factor
-    if len(claims) > 1:
-        root, doc = net.lineages.root if net.lineages else {}, net.doc
-        lineages = len({root.get(doc[c], doc[c]) for c in claims})
-        base *= min(1 + w.lineage_bonus * (lineages - 1), w.max_corroboration)
-    if reason.target not in net.designations:
-        base *= w.reported_factor
-    return base
+@dataclass(slots=True, frozen=True)
+class _Ranking:
+    """Every reason of every candidate as arrays, sorted by (candidate, kind, target)."""
+
+    node: Longs
+    kind: Longs
+    target: Longs
+    hops: Ints
+    weight: Floats
+    claim_ptr: Longs  # claims of reason r: claim[claim_ptr[r]:claim_ptr[r + 1]], ascending
+    claim: Longs
+    best_edge: Ints  # per entity: the first edge of its upstream path, or -1
+    # per candidate: its reasons are rows first[i]:last[i]; score, rounded as shown
+    first: Longs
+    last: Longs
+    score: Floats
 
 
-def _upstream(net: Network, max_hops: int) -> dict[int, tuple[int, int, int]]:
-    """node -> (hops to the nearest sanctioned entity, first edge, that entity)."""
-    best: dict[int, tuple[int, int, int]] = {}
-    queue: deque[tuple[int, int, int]] = deque()
-    for t in sorted({*net.designations, *net.reported}):
-        queue.append((t, 0, t))
-    reached = {t for t, _, _ in queue}
-    while queue:
-        node, dist, target = queue.popleft()
-        if dist >= max_hops:
+def arrays_of(net: Network) -> NetworkArrays:
+    """The network's arrays; built here for a network assembled without them."""
+    if net.arrays is None:
+        net.arrays = compact(net)
+    return net.arrays
+
+
+def _mask(n: int, nodes: Any) -> Bools:
+    """A bool per entity plus one False slot at the end, so that -1 (no entity) indexes it."""
+    out = np.zeros(n + 1, dtype=np.bool_)
+    out[np.fromiter(nodes, dtype=np.int64)] = True
+    return out
+
+
+def _expand(starts: Longs, counts: Longs) -> Longs:
+    """Concatenated ranges start..start+count, in order: the CSR gather of many rows."""
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.repeat(starts - np.cumsum(counts) + counts, counts)
+    return offsets + np.arange(total, dtype=np.int64)
+
+
+class _Rows:
+    """(candidate, kind, sanctioned end, claim) rows as rules produce them."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[Longs, int, Longs, Longs]] = []
+
+    def add(self, node: Any, kind: str, target: Any, claim: Any) -> None:
+        if len(node):
+            as64 = np.asarray
+            self.parts.append(
+                (
+                    as64(node, np.int64),
+                    _KINDS.index(kind),
+                    as64(target, np.int64),
+                    as64(claim, np.int64),
+                )
+            )
+
+    def arrays(self) -> tuple[Longs, Longs, Longs, Longs]:
+        if not self.parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty, empty
+        return (
+            np.concatenate([p[0] for p in self.parts]),
+            np.concatenate([np.full(len(p[0]), p[1], dtype=np.int64) for p in self.parts]),
+            np.concatenate([p[2] for p in self.parts]),
+            np.concatenate([p[3] for p in self.parts]),
+        )
+
+
+def _direct_rows(
+    a: NetworkArrays, live: Bools, listed: Bools, eligible: Bools, rows: _Rows
+) -> None:
+    """Direct links: one vectorised pass per (predicate, candidate role, target role)."""
+    roles = {"subject": a.subject, "object": a.object, "via": a.via}
+    by_predicate: dict[int, Longs] = {}
+    for (pred, x_role, t_role), (kind, _) in _DIRECT.items():
+        code = a.predicate_code(pred)
+        if code < 0:
             continue
-        for e in net.in_edges[node]:
-            src = net.edge_src[e]
-            if src in reached:
+        if code not in by_predicate:
+            by_predicate[code] = np.flatnonzero(live & (a.predicate == code))
+        claims = by_predicate[code]
+        x, t = roles[x_role][claims], roles[t_role][claims]
+        keep = listed[t] & eligible[x]
+        rows.add(x[keep], kind, t[keep], claims[keep])
+
+
+def _maker_rows(
+    a: NetworkArrays, live: Bools, listed: Bools, eligible: Bools, n: int, rows: _Rows
+) -> None:
+    """Makers of a product a sanctioned entity took: the making claim and the taking one."""
+    made = [c for c in (a.predicate_code(p) for p in _MADE) if c >= 0]
+    makers = np.flatnonzero(live & np.isin(a.predicate, made) & (a.object >= 0))
+    makers = makers[eligible[a.subject[makers]]]
+    if not len(makers):
+        return
+    makers = makers[np.argsort(a.object[makers], kind="stable")]
+    per_product = np.bincount(a.object[makers], minlength=n)
+    product_ptr = np.concatenate(([0], np.cumsum(per_product)))
+    is_product = np.append(a.type_mask({"Product"}), False)
+    pairs_c, pairs_t, pairs_p = [], [], []
+    for pred in _TAKEN:
+        code = a.predicate_code(pred)
+        if code < 0:
+            continue
+        claims = np.flatnonzero(live & (a.predicate == code))
+        if pred == "supplied":  # the recipient took the item
+            product = a.item[claims]
+            claims, product = claims[is_product[product]], product[is_product[product]]
+            takers = [a.object[claims]]
+        else:  # any sanctioned party to the claim
+            product = a.object[claims]
+            claims, product = claims[is_product[product]], product[is_product[product]]
+            takers = [a.subject[claims], a.object[claims], a.via[claims], a.item[claims]]
+        for t in takers:
+            keep = listed[t]
+            pairs_c.append(claims[keep])
+            pairs_t.append(t[keep])
+            pairs_p.append(product[keep])
+    taken = np.concatenate(pairs_c).astype(np.int64)
+    target = np.concatenate(pairs_t).astype(np.int64)
+    product = np.concatenate(pairs_p).astype(np.int64)
+    counts = per_product[product]
+    pair = np.repeat(np.arange(len(taken)), counts)
+    m = makers[_expand(product_ptr[product], counts)]
+    maker = a.subject[m]
+    rows.add(maker, MAKER, target[pair], m)
+    rows.add(maker, MAKER, target[pair], taken[pair])
+
+
+def _upstream(a: NetworkArrays, listed: Bools, n: int, max_hops: int) -> tuple[Ints, Ints, Ints]:
+    """Per entity: hops to the nearest sanctioned entity (0: not reached), first edge, it.
+
+    One breadth-first pass backward from every sanctioned entity, level by level; within
+    a level the first discovery wins in queue order (frontier order, then in-edge order),
+    so ties between equally near targets fall as a queue-based search decides them.
+    """
+    dist = np.zeros(n, dtype=np.int32)
+    best_edge = np.full(n, -1, dtype=np.int32)
+    best_target = np.full(n, -1, dtype=np.int32)
+    reached = listed[:n].copy()
+    frontier = np.flatnonzero(reached)
+    target = frontier.copy()
+    for level in range(1, max_hops + 1):
+        if not len(frontier):
+            break
+        starts = a.in_ptr[frontier].astype(np.int64)
+        counts = a.in_ptr[frontier + 1].astype(np.int64) - starts
+        edges = a.in_edge[_expand(starts, counts)]
+        src = a.edge_src[edges]
+        via_target = np.repeat(target, counts)
+        fresh = ~reached[src]
+        edges, src, via_target = edges[fresh], src[fresh], via_target[fresh]
+        _, first = np.unique(src, return_index=True)
+        first.sort()
+        frontier, target = src[first], via_target[first]
+        reached[frontier] = True
+        dist[frontier] = level
+        best_edge[frontier] = edges[first]
+        best_target[frontier] = target
+    return dist, best_edge, best_target
+
+
+def _rank(net: Network, max_hops: int) -> _Ranking:
+    a, n, w = arrays_of(net), len(net.names), Weights.load()
+    listed = _mask(n, [*net.designations, *net.reported])
+    designated = _mask(n, net.designations)
+    actors = frozenset(settings()["candidates"]["actor_types"])
+    eligible = np.append(a.type_mask(actors), False) & ~listed
+    live = ~a.negated
+    rows = _Rows()
+    _direct_rows(a, live, listed, eligible, rows)
+    _maker_rows(a, live, listed, eligible, n, rows)
+    node, kind, target, claim = rows.arrays()
+
+    dist, best_edge, best_target = _upstream(a, listed, n, max_hops)
+    linked = np.unique(node * n + target)  # (candidate, target) pairs with a direct reason
+    up = np.flatnonzero((dist >= 2) & eligible[:n])
+    up = up[~np.isin(up * n + best_target[up], linked)]
+    edge = best_edge[up].astype(np.int64)
+    starts = a.edge_claim_ptr[edge].astype(np.int64)
+    counts = a.edge_claim_ptr[edge + 1].astype(np.int64) - starts
+    up_rows = np.repeat(up, counts)
+    rows.add(up_rows, UPSTREAM, best_target[up_rows], a.edge_claim[_expand(starts, counts)])
+    node, kind, target, claim = rows.arrays()
+
+    # reasons: unique (candidate, kind, target); their claims: unique (reason, claim)
+    n_kinds, n_claims = len(_KINDS), max(1, len(a.predicate))
+    keys, reason = np.unique((node * n_kinds + kind) * n + target, return_inverse=True)
+    pairs = np.unique(reason.ravel() * n_claims + claim)
+    r_of, c_of = pairs // n_claims, pairs % n_claims
+    R = len(keys)
+    size = np.bincount(r_of, minlength=R)
+    hedged = np.bincount(r_of[a.hedged[c_of]], minlength=R) == size
+    n_lineages = max(1, int(a.lineage.max(initial=0)) + 1)
+    lineages = np.bincount(
+        np.unique(r_of * n_lineages + a.lineage[c_of]) // n_lineages, minlength=R
+    )
+
+    r_target, r_kind, r_node = keys % n, (keys // n) % n_kinds, keys // (n * n_kinds)
+    hops = np.where(r_kind == _KINDS.index(UPSTREAM), dist[r_node], 1).astype(np.int32)
+    # the same operations, in the same order, as one reason at a time would do them
+    base = np.array([w.kinds.get(k, 0.3) for k in _KINDS])[r_kind]
+    weight = base / np.maximum(1, hops - 1)
+    weight = np.where(hedged, weight * w.hedged_factor, weight)
+    bonus = np.minimum(1 + w.lineage_bonus * (lineages - 1), w.max_corroboration)
+    weight = np.where(size > 1, weight * bonus, weight)
+    weight = np.where(designated[r_target], weight, weight * w.reported_factor)
+    first = np.flatnonzero(np.diff(r_node, prepend=-1))
+    last = np.append(first[1:], R)
+    score = np.bincount(r_node, weights=weight, minlength=n)[r_node[first]]
+    return _Ranking(
+        node=r_node,
+        kind=r_kind,
+        target=r_target,
+        hops=hops,
+        weight=weight,
+        claim_ptr=np.concatenate(([0], np.cumsum(size))),
+        claim=c_of,
+        best_edge=best_edge,
+        first=first,
+        last=last,
+        score=np.round(score, 3),
+    )
+
+
+def _ranking(net: Network, max_hops: int) -> _Ranking:
+    key = f"candidates:{max_hops}"
+    found = net.cache.get(key)
+    if not isinstance(found, _Ranking):
+        found = net.cache[key] = _rank(net, max_hops)
+    return found
+
+
+def _text(net: Network, kind: str, node: int, target: int, claims: list[int]) -> str:
+    """A direct or maker reason's text, from the first claim (in claim order) that gives
+    it, as the rule that produced the reason words it."""
+    name = net.names[target]
+    for c in claims:
+        pred = net.predicate[c]
+        if kind == MAKER:
+            verb = _TAKEN.get(pred)
+            product = net.item[c] if pred == "supplied" else net.object[c]
+            if verb is None or product < 0 or net.types[product] != "Product":
                 continue
-            reached.add(src)
-            best[src] = (dist + 1, e, target)
-            queue.append((src, dist + 1, target))
-    return best
+            parties = (net.object[c],) if pred == "supplied" else _parties(net, c)
+            if target in parties:
+                return f"made {net.names[product]}, which {name} {verb}"
+            continue
+        roles = tuple(zip(_ROLES, (net.subject[c], net.object[c], net.via[c]), strict=True))
+        for t_role, t_node in roles:
+            for x_role, x_node in roles:
+                found = _DIRECT.get((pred, x_role, t_role))
+                if t_node == target and x_node == node and found and found[0] == kind:
+                    return found[1].format(target=name)
+    return kind
+
+
+def _parties(net: Network, c: int) -> tuple[int, ...]:
+    return (net.subject[c], net.object[c], net.via[c], net.item[c])
+
+
+def _candidate(net: Network, ranking: _Ranking, lo: int, hi: int) -> Candidate:
+    """One candidate's Reason objects, from its rows ``lo:hi`` of the ranking."""
+    node = int(ranking.node[lo])
+    reasons = []
+    for r in range(lo, hi):
+        kind, target = _KINDS[int(ranking.kind[r])], int(ranking.target[r])
+        claims = ranking.claim[ranking.claim_ptr[r] : ranking.claim_ptr[r + 1]].tolist()
+        hops = int(ranking.hops[r])
+        if kind == UPSTREAM:
+            edge = int(ranking.best_edge[node])
+            text = (
+                f"supplies {net.names[net.edge_dst[edge]]}, {hops - 1} hop(s)"
+                f" from {net.names[target]}"
+            )
+        else:
+            text = _text(net, kind, node, target, claims)
+        reasons.append(Reason(kind, target, text, claims, float(ranking.weight[r]), hops))
+    reasons.sort(key=lambda r: (-r.weight, r.kind, net.names[r.target], r.target))
+    return Candidate(node, round(sum(r.weight for r in reasons), 3), reasons)
 
 
 def find_candidates(net: Network, limit: int | None = 20, max_hops: int = 4) -> list[Candidate]:
-    """Unlisted actors with at least one reason, best first.
+    """Unlisted actors with at least one reason, best first (score, then name).
 
-    The ranking depends on the network alone, so it is computed once per network and
-    kept in ``net.cache``; later calls only slice it.
+    Scores for every actor come from the array ranking; reasons, texts and claims are
+    built only for the candidates returned (all of them when ``limit`` is None).
     """
-    key = f"candidates:{max_hops}"
-    if key not in net.cache:
-        net.cache[key] = _rank_candidates(net, max_hops)
-    ranked: list[Candidate] = net.cache[key]
-    return ranked[:limit] if limit is not None else list(ranked)
-
-
-def _rank_candidates(net: Network, max_hops: int) -> list[Candidate]:
-    actor_types = set(settings()["candidates"]["actor_types"])
-    listed = {*net.designations, *net.reported}
-    eligible = [t in actor_types for t in net.types]
-    for n in listed:
-        eligible[n] = False
-    reasons: dict[int, dict[tuple[str, int], Reason]] = defaultdict(dict)
-
-    def add(node: int, kind: str, target: int, claim: int, text: str, hops: int = 1) -> None:
-        if node < 0 or not eligible[node]:
-            return
-        found = reasons[node]
-        reason = found.get((kind, target))
-        if reason is None:
-            reason = found[(kind, target)] = Reason(kind, target, text, hops=hops)
-        if claim not in reason.claims:
-            reason.claims.append(claim)
-
-    for t in sorted(listed):
-        name = net.names[t]
-        for c in net.claims_of[t]:
-            if net.negated[c]:
-                continue
-            pred = net.predicate[c]
-            roles = _roles(net, c)
-            for t_role, t_node in roles:
-                if t_node != t:
-                    continue
-                for x_role, x_node in roles:
-                    found = _DIRECT.get((pred, x_role, t_role))
-                    if found is not None and x_node >= 0:
-                        add(x_node, found[0], t, c, found[1].format(target=name))
-            # maker: the target took a product; who made it?
-            taken = _TAKEN.get(pred)
-            product = net.item[c] if pred == "supplied" else net.object[c]
-            if taken is None or product < 0 or net.types[product] != "Product":
-                continue
-            if pred == "supplied" and net.object[c] != t:
-                continue
-            for m in net.made_by.get(product, ()):
-                if not net.negated[m]:
-                    text = f"made {net.names[product]}, which {name} {taken}"
-                    add(net.subject[m], "maker", t, m, text)
-                    add(net.subject[m], "maker", t, c, text)
-
-    for node, (dist, e, target) in _upstream(net, max_hops).items():
-        if dist < 2 or any(t == target for _, t in reasons.get(node, {})):
-            continue  # one hop away, or already linked to that target directly
-        edge = net.edges[e]
-        text = f"supplies {net.names[edge.dst]}, {dist - 1} hop(s) from {net.names[target]}"
-        for c in edge.claims:
-            add(node, "upstream supplier", target, c, text, hops=dist)
-
-    out = []
-    weights = Weights.load()
-    for node, by_key in reasons.items():
-        ordered = list(by_key.values())
-        for r in ordered:
-            r.weight = _weight(net, r, weights)
-        ordered.sort(key=lambda r: (-r.weight, r.kind, net.names[r.target]))
-        out.append(Candidate(node, round(sum(r.weight for r in ordered), 3), ordered))
-    out.sort(key=lambda c: (-c.score, net.names[c.node]))
-    return out
+    ranking = _ranking(net, max_hops)
+    chosen = np.arange(len(ranking.first))
+    if limit is not None and limit < len(chosen):
+        if limit <= 0:
+            return []
+        at = len(chosen) - limit
+        cutoff = np.partition(ranking.score, at)[at]
+        chosen = np.flatnonzero(ranking.score >= cutoff)  # the top and all tied with them
+    first, last = ranking.first[chosen].tolist(), ranking.last[chosen].tolist()
+    out = [_candidate(net, ranking, lo, hi) for lo, hi in zip(first, last, strict=True)]
+    out.sort(key=lambda c: (-c.score, net.names[c.node], c.node))
+    return out[:limit] if limit is not None else out
 
 
 def candidate_views(

@@ -5,7 +5,8 @@ is laid out for lookups: entities and claims are numbered, every per-claim attri
 flat list indexed by claim number, and adjacency is a list of edge numbers per entity.
 Plain lists beat a graph library here: the queries (bounded path search, one reverse
 breadth-first pass) touch few nodes, and building a million-claim network stays a
-single linear pass.
+single linear pass. Whole-network questions (the candidate ranking) read the same claims
+as flat numpy arrays (``arrays.py``), built once at the end of that pass.
 
 Two views of the same claims:
 
@@ -24,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sanctrace.graph.arrays import NetworkArrays, compact
 from sanctrace.graph.lineage import Lineages, settings
 from sanctrace.model import ScreenMatch
 from sanctrace.store.base import ClaimRow, EntityRecord
@@ -90,6 +92,8 @@ class Network:
     designations: dict[int, list[ScreenMatch]] = field(default_factory=dict)
     reported: dict[int, list[int]] = field(default_factory=dict)
     lineages: Lineages | None = None
+    # the same claims and edges as flat arrays, for whole-network passes (``arrays.py``)
+    arrays: NetworkArrays | None = None
 
     def sanctioned(self, node: int) -> bool:
         return node in self.designations or node in self.reported
@@ -197,4 +201,5 @@ def build_network(
         found = index.get(eid)
         if found is not None and matches:
             net.designations[found] = matches
+    net.arrays = compact(net)
     return net
