@@ -113,3 +113,19 @@ def test_whose_owner_and_parent_company(extract_text):
     assert ("owns", "Pavel Grinev", "Halden Optics", None) in got
     assert ("subsidiary_of", "Norvik Trading", "Brenner Holding", None) in got
     assert ("subsidiary_of", "Brenner Holding", "Norvik Trading", None) not in got
+
+
+def test_perfect_supply_read_right_even_when_misparsed(extract_text):
+    out = extract_text(
+        "The Treasury said Orlov Rotor Engine Co., Ltd. had supplied engines, including "
+        "models from its K90 series, to Vessel Point Industries in Shenzhen. "
+        "Vessel Point Industries had supplied engines in stock for years."
+    )
+    got = triples(out, "supplied")
+    assert (
+        "supplied",
+        "Orlov Rotor Engine Co., Ltd.",
+        "Vessel Point Industries",
+        None,
+    ) in got
+    assert len(got) == 1, got

@@ -117,6 +117,8 @@ class ClaimFinder:
                     out.extend(self._sanction_noun(tok))
                 if tok.lower_ in self.lex.product_nouns:
                     out.extend(self._maker_possessive(tok))
+            if tok.dep_ == "amod" and lemma in _SUPPLY_LEMMAS and tok.i > 0:
+                out.extend(self._misread_perfect(tok))
             if tok.tag_ == "VBN" and lemma in ("sanction", "blacklist") and tok.dep_ == "amod":
                 for e in self.roles.args(tok.head, _ACTORS):
                     out.append(RawClaim("sanctioned_by", e, None, tok, "sanction-amod"))
@@ -349,6 +351,26 @@ class ClaimFinder:
                     if filled < 2 or o is None and v is None:
                         continue
                     yield RawClaim("supplied", s, o, verb, rule, via=v, item=item)
+
+    def _misread_perfect(self, tok: Token) -> Iterator[RawClaim]:
+        """ "A had supplied engines ... to B" parsed with "had" as the verb and "supplied" as
+        an adjective of "engines": read it as the perfect it is."""
+        r = self.roles
+        aux = tok.doc[tok.i - 1]
+        if aux.lower_ not in ("had", "has", "have") or tok.head.dep_ != "dobj":
+            return
+        if tok.head.head.i != aux.i:
+            return
+        suppliers = r.subject(aux, _ACTORS + ("Location",))
+        recipients = [
+            e for p in r.prep_objects(tok.head, ["to"]) for e in r.args(p, _ACTORS + ("Location",))
+        ]
+        item = r.product_in(tok.head)
+        rule = f"verb:{tok.lemma_.lower()}:give-perfect"
+        for s_ in suppliers:
+            for o in recipients:
+                if s_ != o:
+                    yield RawClaim("supplied", s_, o, tok, rule, item=item, confidence=0.7)
 
     def _cargo(self, verb: Token) -> bool:
         """Whether what ``verb`` moves is goods: a product, a cargo noun, or "them"/"it"."""
