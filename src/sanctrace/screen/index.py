@@ -34,7 +34,7 @@ from sanctrace.screen.normalise import NameKey, normalise, prefix_initialisms, s
 FORMAT_VERSION = 3
 MAX_POSTINGS = 1500  # keys on more names than this only count in scoring, not in recall
 CANDIDATES = 20  # names scored in full per query
-CUTOFF = 0.35  # ... unless they share less than this share of the best one's key weight
+CUTOFF = 0.5  # ... unless they share less than this share of the best one's key weight
 PERSON_SCHEMAS = frozenset({"Person"})
 VESSEL_SCHEMAS = frozenset({"Vessel", "Airplane"})
 SCHEMA_PENALTY = 0.2

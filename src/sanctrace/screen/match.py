@@ -32,6 +32,7 @@ INITIAL_SIM = 0.6
 CONSONANT_SIM = 0.9
 SHORT_EDIT_SIM = 0.6
 SHORT_TOKEN_WEIGHT = 0.5  # tokens of three letters or fewer weigh half
+ABBREVIATION_ONLY = 0.7  # highest score when no word matches as a word
 SUBSTITUTION = 0.5  # share of the smaller unmatched side deducted
 
 
@@ -220,6 +221,15 @@ def compare(
         if swap > 0.02:
             score -= SUBSTITUTION * swap
             why.append(f"unmatched words on both sides (-{SUBSTITUTION * swap:.2f})")
+    acronyms_only = all(
+        sim == ABBREVIATION_SIM and len(qi) + len(cj) > 2 for sim, qi, cj in chosen
+    )
+    if chosen and acronyms_only:
+        # Only an acronym ties the names: too weak alone ("RUIE" is not evidence for
+        # "Rilum Ufa Import Export").
+        if score > ABBREVIATION_ONLY:
+            score = ABBREVIATION_ONLY
+            why.append("abbreviation only")
     digits_q = {t for t in q if t.isdigit()}
     digits_c = {t for t in c if t.isdigit()}
     if digits_q != digits_c:
