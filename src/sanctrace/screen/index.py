@@ -28,7 +28,7 @@ import numpy as np
 
 from sanctrace.errors import StoreError
 from sanctrace.model import Designation
-from sanctrace.screen.match import compare
+from sanctrace.screen.match import compare, token_sim
 from sanctrace.screen.normalise import NameKey, normalise, prefix_initialisms, skeleton
 
 FORMAT_VERSION = 3
@@ -38,6 +38,8 @@ CUTOFF = 0.5  # ... unless they share less than this share of the best one's key
 PERSON_SCHEMAS = frozenset({"Person"})
 VESSEL_SCHEMAS = frozenset({"Vessel", "Airplane"})
 SCHEMA_PENALTY = 0.2
+AMBIGUITY_PENALTY = 0.06  # per other listed actor sharing a short form's core
+AMBIGUITY_CAP = 0.18
 KIND_PENALTY = 0.1
 COUNTRY_PENALTY = 0.05
 
@@ -212,6 +214,7 @@ class NameIndex:
             return []
         wanted = frozenset(countries)
         best: dict[int, tuple[float, int, str]] = {}
+        short_forms: dict[int, frozenset[str]] = {}
         keys = query_keys(query, self.key_ids.__contains__)
         for nid in self._candidates(keys, candidates).tolist():
             entry = int(self.name_entry[nid])
@@ -231,6 +234,11 @@ class NameIndex:
             current = best.get(entry)
             if current is None or score > current[0]:
                 best[entry] = (score, nid, why)
+                if result.short_form:
+                    short_forms[entry] = frozenset(listed.tokens) - frozenset(query.tokens)
+                else:
+                    short_forms.pop(entry, None)
+        self._ambiguity(best, short_forms)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.entry_id[kv[0]]))
         hits = []
         for entry, (score, nid, why) in ranked[:limit]:
@@ -248,6 +256,42 @@ class NameIndex:
                 explanation=f"'{name}' ~ '{self.name_text[nid]}': {why}",
             ))
         return hits
+
+    @staticmethod
+    def _ambiguity(
+        best: dict[int, tuple[float, int, str]], short_forms: dict[int, frozenset[str]]
+    ) -> None:
+        """A short form shared by several different listed actors is ambiguous.
+
+        "Kupol" is the core of three listings that all say Izhevsk Electromechanical
+        Plant: one actor. "Vektor" is the core of TSK Vektor, AO NII Vektor and others:
+        listings whose other words differ are different actors, and each loses a little
+        per rival.
+        """
+        if len(short_forms) < 2:
+            return
+        groups: list[set[str]] = []
+        members: list[list[int]] = []
+        for entry, rest in short_forms.items():
+            joined = [i for i, g in enumerate(groups) if _overlap(g, rest)]
+            if not joined:
+                groups.append(set(rest))
+                members.append([entry])
+                continue
+            first = joined[0]
+            groups[first].update(rest)
+            members[first].append(entry)
+            for i in reversed(joined[1:]):
+                groups[first].update(groups.pop(i))
+                members[first].extend(members.pop(i))
+        rivals = len(groups) - 1
+        if rivals <= 0:
+            return
+        penalty = min(AMBIGUITY_CAP, AMBIGUITY_PENALTY * rivals)
+        for entry in short_forms:
+            score, nid, why = best[entry]
+            best[entry] = (max(0.0, score - penalty), nid,
+                           f"{why}; ambiguous short form ({rivals + 1} listed actors)")
 
     def _context_penalty(
         self, entry: int, schema: str | None, countries: frozenset[str]
@@ -288,6 +332,13 @@ class NameIndex:
         index = cls()
         index.__dict__.update(state)
         return index
+
+
+def _overlap(group: set[str], rest: frozenset[str]) -> bool:
+    """Whether two listings share a word besides the query's (Shenzhen ~ Shenzen counts)."""
+    if not group.isdisjoint(rest):
+        return True
+    return any(token_sim(a, b) >= 0.8 for a in group for b in rest if len(a) > 3 and len(b) > 3)
 
 
 class IndexBuilder:

@@ -40,6 +40,7 @@ SUBSTITUTION = 0.5  # share of the smaller unmatched side deducted
 class Comparison:
     score: float
     explanation: str
+    short_form: bool = False
 
 
 EDIT_BUDGET = ((3, 0), (5, 1), (8, 2))  # (up to this length, edits allowed); then 3
@@ -182,6 +183,7 @@ def compare(
     if not q or not c:
         return Comparison(0.0, "no comparable tokens")
     chosen = _align(q, c, acronyms=not person, abjad=query.abjad or candidate.abjad)
+    short_form = False
     wq = [weight(t) * (SHORT_TOKEN_WEIGHT if len(t) <= 3 else 1.0) for t in q]
     wc = [weight(t) * (SHORT_TOKEN_WEIGHT if len(t) <= 3 else 1.0) for t in c]
     sum_q, sum_c = sum(wq), sum(wc)
@@ -215,6 +217,7 @@ def compare(
             if short > score:
                 score = short
                 why.append(f"short form (core specificity {core:.2f})")
+                short_form = True
     elif extra_q and extra_c:
         # Each side has a word the other lacks: a different name, not a fuller one.
         swap = min(1.0 - cover_q, 1.0 - cover_c)
@@ -240,7 +243,7 @@ def compare(
         score -= FORM_PENALTY
         forms = f"{'/'.join(sorted(query.forms))}≠{'/'.join(sorted(candidate.forms))}"
         why.append(f"legal form {forms}")
-    return Comparison(max(0.0, min(1.0, score)), "; ".join(why))
+    return Comparison(max(0.0, min(1.0, score)), "; ".join(why), short_form)
 
 
 def compare_names(
