@@ -12,10 +12,11 @@ from __future__ import annotations
 import random
 from collections import defaultdict, deque
 
+import numpy as np
 import pytest
 
 from sanctrace.graph import build_network, find_candidates, load_network
-from sanctrace.graph.candidates import _DIRECT, _TAKEN, Reason, Weights
+from sanctrace.graph.candidates import _DIRECT, _TAKEN, Reason, Weights, _first_of_each, _Packing
 from sanctrace.graph.lineage import Lineages, settings
 from sanctrace.graph.network import Network
 from sanctrace.model import ScreenMatch
@@ -208,3 +209,18 @@ def test_ranking_is_kept_on_the_network_and_rebuilt_for_other_hop_limits() -> No
     assert net.cache["candidates:4"] is ranking
     short = fast_candidates(net, None, 2)
     assert all(r[4] <= 2 for row in short for r in row[2])
+
+
+def test_networks_too_large_to_pack_rank_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reasons numbered densely (the path for networks past 63 bits) give the same answer."""
+    net = random_network(6)
+    expected = fast_candidates(net)
+    monkeypatch.setattr(_Packing, "limit", 0)
+    net.cache.clear()
+    assert fast_candidates(net) == expected == reference_candidates(net)
+
+
+def test_first_occurrences_of_large_entity_numbers_do_not_overflow() -> None:
+    """Entity numbers come as int32; packing them with positions must widen first."""
+    values = np.array([2**30, 7, 2**30, 7, 3], dtype=np.int32)
+    assert _first_of_each(values).tolist() == [0, 1, 4]
