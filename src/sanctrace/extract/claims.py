@@ -8,12 +8,13 @@ intermediary (via) and item. The frames are generic; the words that select them 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sanctrace.extract.components import ComponentLinks
 from sanctrace.extract.coref import EntityIndex
 from sanctrace.extract.lexicon import Lexicon
+from sanctrace.extract.rawclaim import RawClaim
 from sanctrace.extract.roles import Roles
 
 _ACTORS = ("Organization", "PublicBody", "Person", "Group")
@@ -61,22 +62,6 @@ def _anaphoric(tok: Token) -> bool:
     )
 
 
-@dataclass(slots=True)
-class RawClaim:
-    """A claim found in one sentence, before attribution, hedging and time are added."""
-
-    predicate: str
-    subject: int | None
-    object: int | None
-    anchor: Token
-    rule: str
-    via: int | None = None
-    item: int | None = None
-    location: int | None = None
-    confidence: float = 0.8
-    affirmed: bool = False  # "not to A but to B": the B claim stands despite the negation
-
-
 def _typed(index: EntityIndex, ents: list[int], types: list[str] | None) -> list[int]:
     if not types:
         return ents
@@ -90,6 +75,7 @@ class ClaimFinder:
         self.index = index
         self.lex = lex
         self.roles = Roles(index)
+        self.components = ComponentLinks(index, lex)
         self._last_recipient: tuple[int, int] | None = None  # (sentence start, entity)
 
     # -- driver ---------------------------------------------------------------------------
@@ -127,6 +113,7 @@ class ClaimFinder:
         out.extend(self._denial_words(sent))
         out.extend(self._quoted_denials(sent))
         out.extend(self._locations(sent))
+        out.extend(self.components.sentence(sent))
         for c in out:
             if c.predicate == "supplied" and c.object is not None:
                 self._last_recipient = (sent.start, c.object)
@@ -342,15 +329,15 @@ class ClaimFinder:
                 recipients = [self._last_recipient[1]]
         recipients = [e for e in recipients if e not in vias]
         suppliers = [e for e in suppliers if e not in vias]
-        for s in suppliers or _NONE:
-            for o in recipients or _NONE:
+        for sup in suppliers or _NONE:
+            for rec in recipients or _NONE:
                 for v in vias or _NONE:
-                    if s == o:
+                    if sup == rec:
                         continue
-                    filled = sum(x is not None for x in (s, o, v))
-                    if filled < 2 or o is None and v is None:
+                    filled = sum(x is not None for x in (sup, rec, v))
+                    if filled < 2 or rec is None and v is None:
                         continue
-                    yield RawClaim("supplied", s, o, verb, rule, via=v, item=item)
+                    yield RawClaim("supplied", sup, rec, verb, rule, via=v, item=item)
 
     def _misread_perfect(self, tok: Token) -> Iterator[RawClaim]:
         """ "A had supplied engines ... to B" parsed with "had" as the verb and "supplied" as

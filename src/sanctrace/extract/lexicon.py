@@ -71,6 +71,7 @@ class Lexicon:
     sanction_nouns: frozenset[str]
     sanction_null_modifiers: frozenset[str]
     tokenizer_keep: tuple[str, ...]
+    tokenizer_whole: re.Pattern[str]
     speaker_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     label_verbs: frozenset[str]
@@ -83,7 +84,19 @@ class Lexicon:
     public_lower_names: frozenset[str]
     group_institutions: frozenset[str]
     cargo_nouns: frozenset[str]
+    components: dict[str, Any]
     version: str
+
+
+def _components(raw: dict[str, Any]) -> dict[str, Any]:
+    """The component-link cues as sets: verb -> prepositions, and plain word sets."""
+    out: dict[str, Any] = {
+        "fit_verbs": {v: frozenset(p) for v, p in raw["fit_verbs"].items()},
+        "window": int(raw.get("window", 10)),
+    }
+    for key in ("power_verbs", "host_verbs", "host_use_verbs", "part_preps"):
+        out[key] = _lower(raw[key])
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +175,7 @@ def load_lexicon() -> Lexicon:
         sanction_nouns=_lower(cues["sanction_nouns"]),
         sanction_null_modifiers=_lower(cues["sanction_modifiers_null"]),
         tokenizer_keep=tuple(cues["tokenizer_keep"]),
+        tokenizer_whole=re.compile(cues["tokenizer_whole_pattern"]),
         speaker_nouns=_lower(cues["speaker_nouns"]),
         speech_verbs=_lower(cues["speech_verbs"]),
         label_verbs=_lower(cues["label_verbs"]),
@@ -174,5 +188,6 @@ def load_lexicon() -> Lexicon:
         public_lower_names=_lower(pub["lowercase_names"]),
         group_institutions=_lower(groups["institution_modifiers"]),
         cargo_nouns=_lower(preds["carry"]["cargo_nouns"]),
+        components=_components(preds["components"]),
         version=f"rules-{RULES_VERSION}.{version}",
     )

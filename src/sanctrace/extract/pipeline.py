@@ -9,12 +9,13 @@ from spacy.tokens import Doc
 
 from sanctrace.errors import ModelError
 from sanctrace.extract import segment
-from sanctrace.extract.claims import ClaimFinder, RawClaim
+from sanctrace.extract.claims import ClaimFinder
 from sanctrace.extract.context import attribution, hedged, negated, when
 from sanctrace.extract.coref import EntityIndex
 from sanctrace.extract.entities import cluster_mentions
 from sanctrace.extract.lexicon import Lexicon, load_lexicon
 from sanctrace.extract.mentions import find_mentions
+from sanctrace.extract.rawclaim import RawClaim
 from sanctrace.model import Claim, Document, Entity, Evidence, Extraction, Span
 from sanctrace.settings import get_settings
 
@@ -31,9 +32,18 @@ def load_pipeline(model: str) -> Language:
             " or set SANCTRACE_SPACY_MODEL to an installed pipeline",
             source=model,
         ) from exc
-    for word in load_lexicon().tokenizer_keep:  # "re-exported" stays one verb
+    lex = load_lexicon()
+    for word in lex.tokenizer_keep:  # "re-exported" stays one verb
         for form in (word, word[:1].upper() + word[1:]):
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
+    tokenizer = nlp.tokenizer
+    earlier = getattr(tokenizer, "token_match", None)
+    whole = lex.tokenizer_whole.match
+
+    def token_match(text: str) -> bool:  # "Zenit-4M" stays one token, not "Zenit-4" + "M"
+        return bool(whole(text)) or bool(earlier is not None and earlier(text))
+
+    tokenizer.token_match = token_match  # type: ignore[union-attr]
     if segment.COMPONENT not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before is not None:
