@@ -726,6 +726,25 @@ class ClaimFinder:
                     yield RawClaim("denied", s, None, tok, "denial-quoted", confidence=0.7)
 
     # -- places ---------------------------------------------------------------------------
+    def _place_before(self, prep: Token) -> int | None:
+        """The place named just before ``prep`` as the object of a place preposition
+        ("in Yelabuga [,] in ..."), or None."""
+        doc = prep.doc
+        i = prep.i - 1
+        if i > prep.sent.start and doc[i].text == ",":
+            i -= 1
+        if i <= prep.sent.start:
+            return None
+        e = self.index.tok_ent[i]
+        if e < 0 or self.index.type_of(e) != "Location":
+            return None
+        head = doc[i]
+        while head.dep_ in ("compound", "poss", "amod", "punct") and head.head is not head:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in self.lex.site_preps:
+            return e
+        return None
+
     def _locations(self, sent: Span) -> Iterator[RawClaim]:
         index = self.index
         doc = sent.doc
@@ -745,6 +764,13 @@ class ClaimFinder:
             if tok.dep_ == "prep" and tok.lower_ in lex.site_preps:
                 head = tok.head
                 host = index.at(head.i)
+                if host is None and tok.lower_ == "in":
+                    # "shipped them to X in St Petersburg": the parser hangs the place on
+                    # the verb or its object, but the firm named right before it is what
+                    # it locates
+                    before = index.tok_ent[tok.i - 1] if tok.i > sent.start else -1
+                    if before >= 0 and index.type_of(before) == "Organization":
+                        host, head = before, doc[tok.i - 1]
                 if host is None and head.lower_ in lex.site_nouns:
                     for c in head.children:
                         if c.dep_ == "poss" and index.at(c.i) is not None:
@@ -765,7 +791,16 @@ class ClaimFinder:
                     if p.dep_ != "pobj":
                         continue
                     place = self.roles.find(p, ["Location"], depth=0)
-                    if place is not None and place != host:
+                    if place is None or place == host:
+                        continue
+                    inner = self._place_before(tok)
+                    if inner is not None and inner != place:
+                        # "a plant in Yelabuga in Russia's Tatarstan region": the city is
+                        # in the region; the firm is in the city, not (only) the region
+                        yield RawClaim(
+                            "located_in", inner, place, tok, "place-in-place", confidence=0.7
+                        )
+                    else:
                         yield RawClaim("located_in", host, place, tok, "place-in", confidence=0.7)
             # "X of Istanbul", "a Dubai company": an organisation's home
             if tok.dep_ == "prep" and tok.lower_ == "of":

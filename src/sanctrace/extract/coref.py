@@ -132,6 +132,13 @@ class EntityIndex:
             et, eh = self.at(tok.i), self.at(head.i)
             if eh is not None and et is None and tok.pos_ in ("NOUN", "NUM", "PRON"):
                 named = self._called(tok)
+                if named is None and tok.tag_ == "NN":
+                    # "Rajin and Vostochny, a port in ...": a singular appositive after a
+                    # coordination describes the nearest conjunct, not the first
+                    for c in head.conjuncts:
+                        ec = self.at(c.i)
+                        if c.i < tok.i and ec is not None and c.i > head.i:
+                            eh = ec
                 self._tie(tok, named if named is not None else eh)
             elif et is not None and eh is None and head.pos_ in ("NOUN", "NUM", "PRON"):
                 self._tie(head, et)
@@ -206,15 +213,36 @@ class EntityIndex:
                 if horizon >= len(doc):
                     break
                 horizon = doc[horizon].sent.end
+            home = self._home_modifier(tok)
             best: int | None = None
             for ci, c in enumerate(self.clusters):
                 if c.type != "Organization" or not (tok.i < firsts[ci] < horizon):
                     continue
+                if home is not None and not self._placed_near(ci, home):
+                    continue  # "a St Petersburg company" is not the firm "of Stuttgart"
                 if family in c.families or (d.nation is not None and d.nation in c.nations):
                     if best is None or firsts[ci] < firsts[best]:
                         best = ci
             if best is not None:
                 self._tie(tok, best)
+
+    def _home_modifier(self, noun: Token) -> int | None:
+        """The place in "a St Petersburg company", if the description names one."""
+        for c in noun.lefts:
+            e = self.tok_ent[c.i]
+            if c.dep_ in ("compound", "nmod", "amod") and e >= 0:
+                if self.clusters[e].type == "Location":
+                    return e
+        return None
+
+    def _placed_near(self, ci: int, place: int) -> bool:
+        """Whether some mention of entity ``ci`` is followed closely by ``place``."""
+        doc_len = len(self.doc)
+        for m in self.clusters[ci].mentions:
+            for i in range(m.end, min(doc_len, m.end + 4)):
+                if self.tok_ent[i] == place:
+                    return True
+        return False
 
     def _definites_and_pronouns(self) -> None:
         lex = self.lex
