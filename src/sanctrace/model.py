@@ -14,6 +14,7 @@ produces the same ids and re-ingesting is idempotent.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -159,28 +160,32 @@ class Extraction:
 
 @dataclass(slots=True)
 class Designation:
-    """One listing of one actor on one sanctions list, as the list states it."""
+    """One listing of one actor on one sanctions list, as the list states it.
+
+    The field ``list`` (the list key) shadows the builtin inside the class body, hence
+    ``builtins.list`` in the annotations below.
+    """
 
     list: str
     list_id: str
     name: str
     schema: str = "LegalEntity"
     authority: str = ""
-    programs: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)
-    addresses: list[str] = field(default_factory=list)
-    identifiers: dict[str, list[str]] = field(default_factory=dict)
+    programs: builtins.list[str] = field(default_factory=builtins.list)
+    aliases: builtins.list[str] = field(default_factory=builtins.list)
+    countries: builtins.list[str] = field(default_factory=builtins.list)
+    addresses: builtins.list[str] = field(default_factory=builtins.list)
+    identifiers: dict[str, builtins.list[str]] = field(default_factory=dict)
     listed_on: date | None = None
     reasons: str | None = None
-    links: list[str] = field(default_factory=list)
+    links: builtins.list[str] = field(default_factory=builtins.list)
 
     @property
     def id(self) -> str:
         return f"{self.list}:{self.list_id}"
 
     @property
-    def names(self) -> list[str]:
+    def names(self) -> builtins.list[str]:
         return [self.name, *[a for a in self.aliases if a != self.name]]
 
 
@@ -216,6 +221,6 @@ class ScreenMatch:
     list_id: str
     name: str
     score: float
-    programs: list[str] = field(default_factory=list)
+    programs: builtins.list[str] = field(default_factory=builtins.list)
     explanation: str = ""
     matched_alias: str = ""
