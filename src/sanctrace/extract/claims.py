@@ -77,6 +77,7 @@ class ClaimFinder:
         self.roles = Roles(index)
         self.components = ComponentLinks(index, lex)
         self._last_recipient: tuple[int, int] | None = None  # (sentence start, entity)
+        self._last_body: tuple[int, int] | None = None  # (sentence start, sanctioning body)
 
     # -- driver ---------------------------------------------------------------------------
     def sentence(self, sent: Span) -> list[RawClaim]:
@@ -98,7 +99,7 @@ class ClaimFinder:
                 if spec is not None:
                     out.extend(self._noun(tok, spec))
                 if tok.lower_ in self.lex.sanction_nouns or (
-                    tok.lower_ == "list" and tok.i > 0 and tok.nbor(-1).lower_ == "entity"
+                    tok.lower_ == "list" and tok.i > 0 and self._state_list(tok)
                 ):
                     out.extend(self._sanction_noun(tok))
                 if tok.lower_ in self.lex.product_nouns:
@@ -117,7 +118,28 @@ class ClaimFinder:
         for c in out:
             if c.predicate == "supplied" and c.object is not None:
                 self._last_recipient = (sent.start, c.object)
+        self._carry_body(sent, out)
         return out
+
+    def _carry_body(self, sent: Span, out: list[RawClaim]) -> None:
+        """ "X, who was also designated", "Y was sanctioned too": a designation that names
+        no body takes the body of the last one stated in the same paragraph, or within a
+        few sentences when the sentence says "also", "both", "same day"."""
+        last = self._last_body
+        for c in out:
+            if c.predicate != "sanctioned_by":
+                continue
+            if c.object is not None:
+                last = (sent.start, c.object)
+            elif last is not None and last[1] != c.subject:
+                doc = sent.doc
+                gap = doc[last[0] : sent.start].text if last[0] < sent.start else ""
+                cue = any(t.lower_ in self.lex.sanction_carry_cues for t in sent)
+                near = "\n" not in gap and gap.count(". ") < 3
+                if near or (cue and len(gap) < 2500):
+                    c.object = last[1]
+                    c.rule += "+carried-body"
+        self._last_body = last
 
     # -- verbs ----------------------------------------------------------------------------
     def _verb(self, verb: Token, spec: dict) -> Iterator[RawClaim]:
@@ -153,6 +175,15 @@ class ClaimFinder:
                 if not subjects and verb.dep_ == "relcl":
                     subjects = r.args(verb.head, _ACTORS)  # "a firm that the EU sanctioned"
                 agents = r.subject(verb, _STATES)
+            for c in verb.conjuncts:  # "..., and the United States followed (suit) in 2018"
+                if c.lemma_.lower() == "follow" and c.i > verb.i:
+                    obj = r.child(c, "dobj")
+                    if obj is None or obj.lower_ == "suit":
+                        agents = agents + [a for a in r.subject(c, _STATES) if a not in agents]
+            if spec.get("needs_agent") and (
+                not agents or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+            ):
+                return  # "the filing lists X as director" is no listing by a state
             for s in subjects:
                 for o in agents or _NONE:
                     if s != o:
@@ -546,6 +577,15 @@ class ClaimFinder:
                                 "supplied", sup, rec, noun, rule, via=v, item=item, confidence=0.7
                             )
 
+    def _state_list(self, tok: Token) -> bool:
+        """ "the Entity List", "the UK's list", "added X to its list": a state's list."""
+        if tok.nbor(-1).lower_ == "entity":
+            return True
+        return any(
+            c.dep_ == "poss" and self.roles.find(c, _STATES, depth=0) is not None
+            for c in tok.children
+        )
+
     def _sanction_noun(self, tok: Token) -> Iterator[RawClaim]:
         """ "X is under U.S. and EU sanctions", "X, subject to sanctions", "sanctions on X"."""
         r = self.roles
@@ -566,7 +606,9 @@ class ClaimFinder:
                 gov = gov.head
             if gov.pos_ in ("VERB", "AUX"):
                 if r.is_passive(gov):
-                    subjects = r.args(r.child(gov, "nsubjpass"), _ACTORS)  # "X was added to"
+                    subjects = r.args(r.child(gov, "nsubjpass"), _ACTORS) or r.subject(
+                        gov, _ACTORS
+                    )  # "X was added to", "X has been ... and was added to'
                 elif gov.lemma_.lower() in ("add", "place", "put", "include"):
                     subjects = r.args(r.child(gov, "dobj"), _ACTORS)
                     if not states:  # "the Commerce Department added X to the Entity List"
@@ -585,8 +627,15 @@ class ClaimFinder:
             elif lemma in ("face", "evade", "violate", "dodge", "circumvent"):
                 if lemma == "face":
                     subjects = r.subject(head, _ACTORS)
+        if not states and tok.dep_ == "dobj" and head.lemma_.lower() in _IMPOSE:
+            states.extend(r.subject(head, _STATES))  # "B announced restrictions on X"
         if not states:
             states = [None]
+        elif not subjects:  # "B imposed sanctions on eleven firms": B is the body in play
+            bodies = [e for e in states if e is not None and index.type_of(e) == "PublicBody"]
+            body = bodies[0] if bodies else states[0]
+            if body is not None:
+                self._last_body = (tok.sent.start, body)
         for s in subjects:
             if index.type_of(s) == "Location":
                 continue

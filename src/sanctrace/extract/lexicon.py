@@ -70,6 +70,7 @@ class Lexicon:
     denial_phrases: tuple[str, ...]
     sanction_nouns: frozenset[str]
     sanction_null_modifiers: frozenset[str]
+    sanction_carry_cues: frozenset[str]
     tokenizer_keep: tuple[str, ...]
     tokenizer_whole: re.Pattern[str]
     speaker_nouns: frozenset[str]
@@ -174,6 +175,7 @@ def load_lexicon() -> Lexicon:
         denial_phrases=tuple(cues["denial_phrases"]),
         sanction_nouns=_lower(cues["sanction_nouns"]),
         sanction_null_modifiers=_lower(cues["sanction_modifiers_null"]),
+        sanction_carry_cues=_lower(cues["sanction_carry_cues"]),
         tokenizer_keep=tuple(cues["tokenizer_keep"]),
         tokenizer_whole=re.compile(cues["tokenizer_whole_pattern"]),
         speaker_nouns=_lower(cues["speaker_nouns"]),

@@ -105,6 +105,32 @@ class Roles:
             e = self.find(t, types)
             if e is not None and e not in out:
                 out.append(e)
+        if own is not None and tok.left_edge.i < tok.i - 1:
+            out.extend(e for e in self._run_together(tok, own, types) if e not in out)
+        return out
+
+    def _run_together(self, tok: Token, own: int, types: Iterable[str] | None) -> list[int]:
+        """ "A Trading FZE and B Industrial LLC were both designated": the parser sometimes
+        folds the first name into the second's phrase; names joined to ``tok``'s by "and"
+        or commas inside its own phrase are arguments too."""
+        tok_ent = self.index.tok_ent
+        doc = tok.doc
+        i = tok.i
+        while i > tok.left_edge.i and tok_ent[i - 1] == own:
+            i -= 1  # first token of tok's own name
+        out: list[int] = []
+        while i - 2 >= tok.left_edge.i and doc[i - 1].lower_ in ("and", ","):
+            j = i - 2
+            if doc[j].text == "," and doc[i - 1].lower_ == "and":
+                j -= 1  # "A, B, and C"
+            e = tok_ent[j] if j >= 0 else -1
+            if e < 0 or e == own:
+                break
+            if types is None or self.index.type_of(e) in set(types):
+                out.append(e)
+            while j > tok.left_edge.i and tok_ent[j - 1] == e:
+                j -= 1
+            i = j
         return out
 
     def subject(self, verb: Token, types: Iterable[str] | None = None) -> list[int]:
