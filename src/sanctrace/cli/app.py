@@ -37,13 +37,7 @@ VERB_MODULES: tuple[str, ...] = (
 )
 
 for _name in VERB_MODULES:
-    try:
-        _module = import_module(f"sanctrace.cli.{_name}")
-    except ModuleNotFoundError as _exc:
-        if _exc.name != f"sanctrace.cli.{_name}":
-            raise
-        continue
-    _module.register(app)
+    import_module(f"sanctrace.cli.{_name}").register(app)
 
 
 def main(argv: list[str] | None = None) -> int:
