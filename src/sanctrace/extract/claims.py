@@ -127,7 +127,7 @@ class ClaimFinder:
         few sentences when the sentence says "also", "both", "same day"."""
         last = self._last_body
         for c in out:
-            if c.predicate != "sanctioned_by":
+            if c.predicate != "sanctioned_by" or c.rule.endswith(":unnamed"):
                 continue
             if c.object is not None:
                 last = (sent.start, c.object)
@@ -627,6 +627,7 @@ class ClaimFinder:
             elif lemma in ("face", "evade", "violate", "dodge", "circumvent"):
                 if lemma == "face":
                     subjects = r.subject(head, _ACTORS)
+        unnamed = any(c.lower_ in self.lex.sanction_null_modifiers for c in tok.children)
         if not states and tok.dep_ == "dobj" and head.lemma_.lower() in _IMPOSE:
             states.extend(r.subject(head, _STATES))  # "B announced restrictions on X"
         if not states:
@@ -640,8 +641,9 @@ class ClaimFinder:
             if index.type_of(s) == "Location":
                 continue
             for o in states:
-                if o != s:
-                    yield RawClaim("sanctioned_by", s, o, tok, "sanction-noun")
+                if o != s:  # "Western sanctions": no body to look for elsewhere
+                    rule = "sanction-noun:unnamed" if unnamed else "sanction-noun"
+                    yield RawClaim("sanctioned_by", s, o, tok, rule)
 
     def _maker_possessive(self, tok: Token) -> Iterator[RawClaim]:
         """ "Its VTOL drones, the X" / "Acme's X drones": the possessor made the product."""

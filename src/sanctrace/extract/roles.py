@@ -106,7 +106,8 @@ class Roles:
             if e is not None and e not in out:
                 out.append(e)
         if own is not None and tok.left_edge.i < tok.i - 1:
-            out.extend(e for e in self._run_together(tok, own, types) if e not in out)
+            before = [e for e in reversed(self._run_together(tok, own, types)) if e not in out]
+            out = before + out  # in the order the text names them
         return out
 
     def _run_together(self, tok: Token, own: int, types: Iterable[str] | None) -> list[int]:
