@@ -1,32 +1,65 @@
-"""The network's claims and route edges as flat numpy arrays, for whole-network passes.
+"""Flat numpy arrays behind the network: few objects, whatever the number of claims.
 
-Path queries walk a few nodes and are fastest over the Python lists in ``network.py``;
-questions about every actor at once (the candidate ranking) are a handful of vectorised
-passes over a million claims, which needs the same facts as compact arrays: one int32
-or bool per claim or edge, and edges grouped by their head in CSR form (``in_ptr``,
-``in_edge``) in the same order as ``Network.in_edges``. Built once with the network.
+A million-claim network held as Python lists of lists is millions of small containers,
+and every full pass of Python's cyclic garbage collector walks all of them (seconds, at
+unpredictable moments, in a long-lived server). Held as arrays it is a few dozen
+objects. Two shapes:
+
+- :class:`Csr` — one list of numbers per row (an entity's claims, a node's in-edges, a
+  fact's claims) as one offsets array and one values array; ``csr[i]`` gives row i as a
+  plain list, cheap enough for path searches that look at a few thousand rows;
+- :class:`NetworkArrays` — one int32 or bool per claim, edge or entity, for questions
+  about every actor at once (the candidate ranking), answered in vectorised passes.
+
+``first_appearance`` and ``distinct`` number keys with sorts rather than dictionaries.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-if TYPE_CHECKING:
-    from sanctrace.graph.network import Network
-
 Ints = npt.NDArray[np.int32]
+Longs = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
+
+
+class Csr:
+    """Rows of numbers: row i is ``values[ptr[i]:ptr[i + 1]]``."""
+
+    __slots__ = ("ptr", "values")
+
+    def __init__(self, ptr: Longs, values: npt.NDArray[Any]) -> None:
+        self.ptr, self.values = ptr, values
+
+    @classmethod
+    def group(
+        cls, rows: npt.NDArray[np.integer[Any]], values: npt.NDArray[Any], n_rows: int
+    ) -> Csr:
+        """Values grouped by row number, in their given order within each row."""
+        order = np.argsort(rows, kind="stable")
+        ptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n_rows), out=ptr[1:])
+        return cls(ptr, values[order])
+
+    def __getitem__(self, row: int) -> list[int]:
+        return self.values[self.ptr[row] : self.ptr[row + 1]].tolist()  # type: ignore[no-any-return]
+
+    def __len__(self) -> int:
+        return len(self.ptr) - 1
+
+    def sizes(self) -> Longs:
+        return np.diff(self.ptr)
 
 
 @dataclass(slots=True, frozen=True)
 class NetworkArrays:
     """Per claim: roles (entity number or -1), predicate code, hedged, negated, lineage.
-    Per edge: tail, head, and its claims (CSR). Per entity: type code."""
+    Per edge: tail, head, and its claims. Per entity: type code. Edges into a node are
+    ``in_edge[in_ptr[n]:in_ptr[n + 1]]``, in the order of ``Network.in_edges``."""
 
     predicates: tuple[str, ...]  # predicate code -> name
     types: tuple[str, ...]  # type code -> name
@@ -41,9 +74,9 @@ class NetworkArrays:
     lineage: Ints
     edge_src: Ints
     edge_dst: Ints
-    edge_claim_ptr: Ints  # claims of edge e: edge_claim[edge_claim_ptr[e]:edge_claim_ptr[e+1]]
+    edge_claim_ptr: Longs
     edge_claim: Ints
-    in_ptr: Ints  # edges into node n: in_edge[in_ptr[n]:in_ptr[n+1]], in creation order
+    in_ptr: Longs
     in_edge: Ints
 
     def predicate_code(self, name: str) -> int:
@@ -56,57 +89,45 @@ class NetworkArrays:
         return np.isin(self.entity_type, np.asarray(codes, dtype=np.int32))
 
 
-def _codes(values: list[str]) -> tuple[tuple[str, ...], Ints]:
-    """Small-vocabulary strings as codes (the vocabulary in first-seen order)."""
+def codes(values: list[str]) -> tuple[tuple[str, ...], Ints]:
+    """Strings as small integer codes, and the vocabulary in first-seen order."""
     vocab: dict[str, int] = {}
-    codes = np.fromiter(
+    out = np.fromiter(
         (vocab.setdefault(v, len(vocab)) for v in values), dtype=np.int32, count=len(values)
     )
-    return tuple(vocab), codes
+    return tuple(vocab), out
 
 
-def _ints(values: list[int]) -> Ints:
+def ints(values: list[int]) -> Ints:
     return np.fromiter(values, dtype=np.int32, count=len(values))
 
 
-def compact(net: Network) -> NetworkArrays:
-    """The arrays for one network; linear in its claims and edges."""
-    n = len(net.names)
-    types, entity_type = _codes(net.types)
-    predicates, predicate = _codes(net.predicate)
-    lineage_of: dict[str, int] = {}
-    of = net.lineages.of if net.lineages is not None else (lambda d: d)
-    doc_lineage: dict[str, int] = {}
-    for d in set(net.doc):
-        doc_lineage[d] = lineage_of.setdefault(of(d), len(lineage_of))
-    lineage = np.fromiter((doc_lineage[d] for d in net.doc), dtype=np.int32, count=len(net.doc))
-    edge_src, edge_dst = _ints(net.edge_src), _ints(net.edge_dst)
-    sizes = np.fromiter((len(e.claims) for e in net.edges), dtype=np.int64, count=len(net.edges))
-    edge_claim_ptr = np.zeros(len(net.edges) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=edge_claim_ptr[1:])
-    edge_claim = np.fromiter(
-        chain.from_iterable(e.claims for e in net.edges),
-        dtype=np.int32,
-        count=int(edge_claim_ptr[-1]),
-    )
-    in_ptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(edge_dst, minlength=n), out=in_ptr[1:])
-    return NetworkArrays(
-        predicates=predicates,
-        types=types,
-        entity_type=entity_type,
-        predicate=predicate,
-        subject=_ints(net.subject),
-        object=_ints(net.object),
-        via=_ints(net.via),
-        item=_ints(net.item),
-        hedged=np.asarray(net.hedged, dtype=np.bool_),
-        negated=np.asarray(net.negated, dtype=np.bool_),
-        lineage=lineage,
-        edge_src=edge_src,
-        edge_dst=edge_dst,
-        edge_claim_ptr=edge_claim_ptr.astype(np.int32),
-        edge_claim=edge_claim,
-        in_ptr=in_ptr.astype(np.int32),
-        in_edge=np.argsort(edge_dst, kind="stable").astype(np.int32),
-    )
+def distinct(ordered: Longs) -> Bools:
+    """For sorted values: True where a value differs from the one before."""
+    flags = np.empty(len(ordered), dtype=np.bool_)
+    flags[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=flags[1:])
+    return flags
+
+
+def unique(values: Longs) -> Longs:
+    """Sorted distinct values. Packing what belongs together into one int64 and sorting
+    that (quicksort) is several times faster than argsort, lexsort or ``np.unique``."""
+    ordered = np.sort(values)
+    return ordered[distinct(ordered)]
+
+
+def first_appearance(keys: Longs) -> tuple[Longs, Longs]:
+    """Number distinct keys in the order they first appear.
+
+    Returns each key's number and, per number, the position where it first appears.
+    """
+    order = np.argsort(keys, kind="stable")
+    new = distinct(keys[order])
+    first = order[new]  # per group (in key order): its first position
+    number_of_group = np.empty(len(first), dtype=np.int64)
+    by_position = np.argsort(first)
+    number_of_group[by_position] = np.arange(len(first))
+    numbers = np.empty(len(keys), dtype=np.int64)
+    numbers[order] = number_of_group[np.cumsum(new) - 1]
+    return numbers, first[by_position]

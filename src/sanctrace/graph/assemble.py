@@ -4,11 +4,15 @@ The assembled :class:`Network` is kept in memory keyed by the store's ``state_to
 (documents, resolution, judgements and screening), so a long-running process (the API,
 a notebook, the benchmark) answers routes and candidates without rebuilding; any write
 that changes those inputs changes the token and the next call rebuilds.
+
+No garbage-collector tuning: the network keeps its per-entity, per-fact and per-edge
+lists in numpy arrays (``arrays.py``), so it adds a few dozen objects for the collector
+to track however many claims it holds, and neither disabling the collector while
+building nor freezing the heap afterwards (process-wide, wrong for the API server) pays
+off any more (``benchmarks/network.py`` prints the figures).
 """
 
 from __future__ import annotations
-
-import gc
 
 from sanctrace.graph.lineage import build_lineages
 from sanctrace.graph.network import Network, build_network
@@ -24,15 +28,8 @@ def load_network(store: Store) -> Network:
     token = store.state_token()
     if token is not None and token in _CACHE:
         return _CACHE[token]
-    # Millions of small long-lived objects: keep the cyclic collector from walking them
-    # again and again while they are built, and afterwards (freeze: they live on).
-    gc.disable()
-    try:
-        lineages = build_lineages(store.documents(), store.doc_entities())
-        net = build_network(store.entities(), store.claim_rows(), store.screening(), lineages)
-    finally:
-        gc.enable()
-    gc.freeze()
+    lineages = build_lineages(store.documents(), store.doc_entities())
+    net = build_network(store.entities(), store.claim_rows(), store.screening(), lineages)
     if token is not None:
         _CACHE.clear()  # one store state at a time: old networks are garbage
         _CACHE[token] = net

@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from sanctrace.graph.arrays import Bools, Ints, NetworkArrays, compact
+from sanctrace.graph.arrays import Bools, Ints, Longs, NetworkArrays, distinct, unique
 from sanctrace.graph.lineage import settings
 from sanctrace.graph.network import Network
 from sanctrace.graph.views import ClaimViews
@@ -69,7 +69,6 @@ _KINDS: tuple[str, ...] = (*dict.fromkeys(k for k, _ in _DIRECT.values()), MAKER
 _ROLES = ("subject", "object", "via")
 
 Floats = npt.NDArray[np.float64]
-Longs = npt.NDArray[np.int64]
 Rows = tuple[Longs, Longs, Longs]
 
 
@@ -130,13 +129,6 @@ class _Ranking:
     score: Floats
 
 
-def arrays_of(net: Network) -> NetworkArrays:
-    """The network's arrays; built here for a network assembled without them."""
-    if net.arrays is None:
-        net.arrays = compact(net)
-    return net.arrays
-
-
 def _mask(n: int, nodes: Any) -> Bools:
     """A bool per entity plus one False slot at the end, so that -1 (no entity) indexes it."""
     out = np.zeros(n + 1, dtype=np.bool_)
@@ -153,56 +145,49 @@ def _expand(starts: Longs, counts: Longs) -> Longs:
     return offsets + np.arange(total, dtype=np.int64)
 
 
-def _distinct(ordered: Longs) -> Bools:
-    """For sorted values: True where a value differs from the one before."""
-    flags = np.empty(len(ordered), dtype=np.bool_)
-    flags[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=flags[1:])
-    return flags
-
-
-def _unique(values: Longs) -> Longs:
-    """Sorted distinct values. Packing what belongs together into one int64 and sorting
-    that (quicksort) is several times faster than argsort, lexsort or ``np.unique``."""
-    ordered = np.sort(values)
-    return ordered[_distinct(ordered)]
-
-
 def _first_of_each(values: npt.NDArray[np.integer[Any]]) -> Longs:
     """Positions of the first occurrence of each distinct value, in position order."""
     size = max(1, len(values))
     packed = np.sort(values.astype(np.int64) * size + np.arange(len(values)))
-    return np.sort(packed[_distinct(packed // size)] % size)
+    return np.sort(packed[distinct(packed // size)] % size)
 
 
 class _Rows:
     """(candidate, kind, sanctioned end, claim) rows as rules produce them."""
 
     def __init__(self) -> None:
-        self.parts: list[tuple[Longs, int, Longs, Longs]] = []
+        self.parts: list[tuple[Ints, Any, Ints, Ints]] = []  # kind: a code or a column
 
     def add(self, node: Any, kind: str, target: Any, claim: Any) -> None:
         if len(node):
-            as64 = np.asarray
+            as32 = np.asarray
             self.parts.append(
                 (
-                    as64(node, np.int64),
+                    as32(node, np.int32),
                     _KINDS.index(kind),
-                    as64(target, np.int64),
-                    as64(claim, np.int64),
+                    as32(target, np.int32),
+                    as32(claim, np.int32),
                 )
             )
 
-    def arrays(self) -> tuple[Longs, Longs, Longs, Longs]:
+    def arrays(self) -> tuple[Ints, Ints, Ints, Ints]:
+        """All rows so far, as four columns (kept as one part for later calls)."""
         if not self.parts:
-            empty = np.zeros(0, dtype=np.int64)
+            empty = np.zeros(0, dtype=np.int32)
             return empty, empty, empty, empty
-        return (
-            np.concatenate([p[0] for p in self.parts]),
-            np.concatenate([np.full(len(p[0]), p[1], dtype=np.int64) for p in self.parts]),
-            np.concatenate([p[2] for p in self.parts]),
-            np.concatenate([p[3] for p in self.parts]),
-        )
+        if len(self.parts) > 1:
+            self.parts = [
+                (
+                    np.concatenate([p[0] for p in self.parts]),
+                    np.concatenate([np.full(len(p[0]), p[1], np.int32) for p in self.parts]),
+                    np.concatenate([p[2] for p in self.parts]),
+                    np.concatenate([p[3] for p in self.parts]),
+                )
+            ]
+        node, kind, target, claim = self.parts[0]
+        if isinstance(kind, int):
+            kind = np.full(len(node), kind, dtype=np.int32)
+        return node, kind, target, claim
 
 
 def _direct_rows(
@@ -258,11 +243,19 @@ def _maker_rows(
     taken = np.concatenate(pairs_c).astype(np.int64)
     target = np.concatenate(pairs_t).astype(np.int64)
     product = np.concatenate(pairs_p).astype(np.int64)
-    counts = per_product[product]
+    # the making claims: once per (sanctioned end, product), not once per taking claim
+    took = unique(target * n + product)
+    took_target, took_product = took // n, took % n
+    counts = per_product[took_product]
+    pair = np.repeat(np.arange(len(took)), counts)
+    m = makers[_expand(product_ptr[took_product], counts)]
+    rows.add(a.subject[m], MAKER, took_target[pair], m)
+    # the taking claims: once per distinct maker of the product, not once per making claim
+    made_by = unique(a.object[makers].astype(np.int64) * n + a.subject[makers])
+    by_product = np.bincount(made_by // n, minlength=n)
+    counts = by_product[product]
     pair = np.repeat(np.arange(len(taken)), counts)
-    m = makers[_expand(product_ptr[product], counts)]
-    maker = a.subject[m]
-    rows.add(maker, MAKER, target[pair], m)
+    maker = (made_by % n)[_expand(np.cumsum(by_product)[product] - counts, counts)]
     rows.add(maker, MAKER, target[pair], taken[pair])
 
 
@@ -277,8 +270,8 @@ def _upstream(a: NetworkArrays, listed: Bools, n: int, max_hops: int) -> tuple[I
     best_edge = np.full(n, -1, dtype=np.int32)
     best_target = np.full(n, -1, dtype=np.int32)
     reached = listed[:n].copy()
-    frontier = np.flatnonzero(reached)
-    target = frontier.copy()
+    frontier: npt.NDArray[np.integer[Any]] = np.flatnonzero(reached)
+    target: npt.NDArray[np.integer[Any]] = frontier.copy()
     for level in range(1, max_hops + 1):
         if not len(frontier):
             break
@@ -318,21 +311,20 @@ class _Packing:
         self.claims = max(1, claims)
         self.per_candidate = len(_KINDS) * self.targets
 
-    def pairs(self, node: Longs, target: Longs) -> Longs:
-        """(candidate, sanctioned end) as one int64."""
-        return self.candidate[node] * self.targets + self.target[target]
-
-    def rows(self, node: Longs, kind: Longs, target: Longs, claim: Longs) -> Rows:
+    def rows(self, node: Ints, kind: Ints, target: Ints, claim: Ints) -> Rows:
         """Distinct rows: each row's reason number, its claim, and each reason's key."""
-        key = self.candidate[node] * self.per_candidate + kind * self.targets
+        key = self.candidate[node] * self.per_candidate
+        key += kind.astype(np.int64) * self.targets
         key += self.target[target]
         if len(self.candidates) * self.per_candidate * self.claims < self.limit:
-            packed = _unique(key * self.claims + claim)
+            key *= self.claims
+            key += claim
+            packed = unique(key)
             key = packed // self.claims
-            new = _distinct(key)
+            new = distinct(key)
             return np.cumsum(new) - 1, packed % self.claims, key[new]
-        keys = _unique(key)
-        packed = _unique(np.searchsorted(keys, key) * self.claims + claim)
+        keys = unique(key)
+        packed = unique(np.searchsorted(keys, key) * self.claims + claim)
         return packed // self.claims, packed % self.claims, keys
 
     def unpack(self, keys: Longs) -> tuple[Longs, Longs, Longs]:
@@ -343,7 +335,7 @@ class _Packing:
 
 
 def _rank(net: Network, max_hops: int) -> _Ranking:
-    a, n, w = arrays_of(net), len(net.names), Weights.load()
+    a, n, w = net.arrays, len(net.names), Weights.load()
     listed = _mask(n, [*net.designations, *net.reported])
     designated = _mask(n, net.designations)
     actors = frozenset(settings()["candidates"]["actor_types"])
@@ -355,13 +347,11 @@ def _rank(net: Network, max_hops: int) -> _Ranking:
     _maker_rows(a, live, listed, eligible, n, rows)
 
     # upstream suppliers, unless linked to the same sanctioned end by a direct reason
-    node, _, target, _ = rows.arrays()
-    linked = _unique(pack.pairs(node, target))
     dist, best_edge, best_target = _upstream(a, listed, n, max_hops)
-    up = np.flatnonzero((dist >= 2) & eligible[:n])
-    wanted = pack.pairs(up, best_target[up].astype(np.int64))
-    at = np.minimum(np.searchsorted(linked, wanted), max(0, len(linked) - 1))
-    up = up[linked[at] != wanted] if len(linked) else up
+    node, _, target, _ = rows.arrays()
+    linked = np.zeros(n, dtype=np.bool_)
+    linked[node[best_target[node] == target]] = True
+    up = np.flatnonzero((dist >= 2) & eligible[:n] & ~linked)
     edge = best_edge[up].astype(np.int64)
     starts = a.edge_claim_ptr[edge].astype(np.int64)
     counts = a.edge_claim_ptr[edge + 1].astype(np.int64) - starts
@@ -373,8 +363,11 @@ def _rank(net: Network, max_hops: int) -> _Ranking:
     R = len(keys)
     size = np.bincount(r_of, minlength=R)
     hedged = np.bincount(r_of[a.hedged[c_of]], minlength=R) == size
+    # distinct lineages, counted only where there is more than one claim
+    several = np.flatnonzero(size[r_of] > 1)
     n_lineages = max(1, int(a.lineage.max(initial=0)) + 1)
-    lineages = np.bincount(_unique(r_of * n_lineages + a.lineage[c_of]) // n_lineages, minlength=R)
+    shared = unique(r_of[several] * n_lineages + a.lineage[c_of[several]]) // n_lineages
+    lineages = np.maximum(np.bincount(shared, minlength=R), 1)
     r_node, r_kind, r_target = pack.unpack(keys)
     hops = np.where(r_kind == _KINDS.index(UPSTREAM), dist[r_node], 1).astype(np.int32)
     # the same operations, in the same order, as one reason at a time would do them
@@ -416,13 +409,13 @@ def _text(net: Network, kind: str, node: int, target: int, claims: list[int]) ->
     name = net.names[target]
     for c in claims:
         pred = net.predicate[c]
-        if kind == MAKER:
+        if kind == MAKER:  # the first claim in which the sanctioned end took the product
             verb = _TAKEN.get(pred)
-            product = net.item[c] if pred == "supplied" else net.object[c]
-            if verb is None or product < 0 or net.types[product] != "Product":
-                continue
             parties = (net.object[c],) if pred == "supplied" else _parties(net, c)
-            if target in parties:
+            if verb is None or target not in parties:
+                continue
+            product = net.item[c] if pred == "supplied" else net.object[c]
+            if product >= 0 and net.types[product] == "Product":
                 return f"made {net.names[product]}, which {name} {verb}"
             continue
         roles = tuple(zip(_ROLES, (net.subject[c], net.object[c], net.via[c]), strict=True))
@@ -441,20 +434,26 @@ def _parties(net: Network, c: int) -> tuple[int, ...]:
 def _candidate(net: Network, ranking: _Ranking, lo: int, hi: int) -> Candidate:
     """One candidate's Reason objects, from its rows ``lo:hi`` of the ranking."""
     node = int(ranking.node[lo])
+    ptr = ranking.claim_ptr[lo : hi + 1].tolist()
+    claims = ranking.claim[ptr[0] : ptr[-1]].tolist()
     reasons = []
-    for r in range(lo, hi):
-        kind, target = _KINDS[int(ranking.kind[r])], int(ranking.target[r])
-        claims = ranking.claim[ranking.claim_ptr[r] : ranking.claim_ptr[r + 1]].tolist()
-        hops = int(ranking.hops[r])
+    for i, (kind_code, target, hops, weight) in enumerate(
+        zip(
+            ranking.kind[lo:hi].tolist(),
+            ranking.target[lo:hi].tolist(),
+            ranking.hops[lo:hi].tolist(),
+            ranking.weight[lo:hi].tolist(),
+            strict=True,
+        )
+    ):
+        kind = _KINDS[kind_code]
+        own = claims[ptr[i] - ptr[0] : ptr[i + 1] - ptr[0]]
         if kind == UPSTREAM:
-            edge = int(ranking.best_edge[node])
-            text = (
-                f"supplies {net.names[net.edge_dst[edge]]}, {hops - 1} hop(s)"
-                f" from {net.names[target]}"
-            )
+            head = net.names[net.edge_dst[int(ranking.best_edge[node])]]
+            text = f"supplies {head}, {hops - 1} hop(s) from {net.names[target]}"
         else:
-            text = _text(net, kind, node, target, claims)
-        reasons.append(Reason(kind, target, text, claims, float(ranking.weight[r]), hops))
+            text = _text(net, kind, node, target, own)
+        reasons.append(Reason(kind, target, text, own, weight, hops))
     reasons.sort(key=lambda r: (-r.weight, r.kind, net.names[r.target], r.target))
     return Candidate(node, round(sum(r.weight for r in reasons), 3), reasons)
 

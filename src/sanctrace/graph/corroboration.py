@@ -32,8 +32,8 @@ def _overlap(a: tuple[str | None, str | None], b: tuple[str | None, str | None])
 def contradictions(net: Network, claim: int) -> list[dict[str, Any]]:
     """What other claims in the network say against ``claim``, with their claim ids."""
     out: list[dict[str, Any]] = []
-    pred, s, o, negated = net.fact_key[net.fact[claim]]
-    counterpart = net.fact_index.get((pred, s, o, not negated))
+    pred, s, o, negated = net.fact_key(net.fact[claim])
+    counterpart = net.fact_of(pred, s, o, not negated)
     if counterpart is not None:
         others = net.fact_claims[counterpart]
         docs = len({net.doc[c] for c in others})
