@@ -23,7 +23,10 @@ _VIA = ("via", "through")
 _CUSTOMERS = ("Organization", "PublicBody", "Group")
 _CARRIERS = ("Organization", "Product")
 _MAKE_VERBS = frozenset({"make", "produce", "build", "manufacture", "assemble", "design"})
-_ROUTE_VERBS = frozenset({"reach", "arrive", "come", "enter", "go", "pass", "travel", "move"})
+_ROUTE_VERBS = frozenset(
+    {"reach", "arrive", "come", "enter", "go", "pass", "travel", "move", "transit", "cross"}
+)
+_PLACE_OR_FIRM = ("Location", "Organization", "PublicBody")
 _PLACE_SUFFIXES = frozenset({"based", "registered", "headquartered", "incorporated", "flagged"})
 _ALLEGATIONS = frozenset(
     {"allegation", "accusation", "claim", "report", "charge", "suggestion", "assertion", "finding"}
@@ -78,6 +81,9 @@ class ClaimFinder:
         self.components = ComponentLinks(index, lex)
         self._last_recipient: tuple[int, int] | None = None  # (sentence start, entity)
         self._last_body: tuple[int, int] | None = None  # (sentence start, sanctioning body)
+        # (sentence number, supplier, recipient, item) of the last stated hand-over
+        self._last_supply: tuple[int, int, int, int | None] | None = None
+        self._sent_no = 0
 
     # -- driver ---------------------------------------------------------------------------
     def sentence(self, sent: Span) -> list[RawClaim]:
@@ -104,6 +110,8 @@ class ClaimFinder:
                     out.extend(self._sanction_noun(tok))
                 if tok.lower_ in self.lex.product_nouns:
                     out.extend(self._maker_possessive(tok))
+            if lemma in _ROUTE_VERBS and tok.pos_ == "VERB" and tok.dep_ != "conj":
+                out.extend(self._route(tok))
             if tok.dep_ == "amod" and lemma in _SUPPLY_LEMMAS and tok.i > 0:
                 out.extend(self._misread_perfect(tok))
             if tok.tag_ == "VBN" and lemma in ("sanction", "blacklist") and tok.dep_ == "amod":
@@ -118,6 +126,9 @@ class ClaimFinder:
         for c in out:
             if c.predicate == "supplied" and c.object is not None:
                 self._last_recipient = (sent.start, c.object)
+                if c.subject is not None and not c.rule.startswith("chain"):
+                    self._last_supply = (self._sent_no, c.subject, c.object, c.item)
+        self._sent_no += 1
         self._carry_body(sent, out)
         return out
 
@@ -352,6 +363,12 @@ class ClaimFinder:
             if not recipients:
                 recipients = onward
         item = r.product_in(item_tok)
+        if frame == "give" and item_tok is not None and self._last_supply is not None:
+            carried = self._onward(verb, item_tok, passive, suppliers)
+            if carried is not None:
+                suppliers = [carried]
+                item = item if item is not None else self._last_supply[3]
+                rule += "+carried"
         if recipients:
             self._last_recipient = (verb.sent.start, recipients[0])
         elif suppliers and item_tok is not None and self._last_recipient:
@@ -369,6 +386,90 @@ class ClaimFinder:
                     if filled < 2 or rec is None and v is None:
                         continue
                     yield RawClaim("supplied", sup, rec, verb, rule, via=v, item=item)
+
+    def _onward(
+        self, verb: Token, item_tok: Token, passive: bool, suppliers: list[int]
+    ) -> int | None:
+        """ "A sold engines to B. They were then shipped to C" / "The company later sold
+        them to C": goods referred back to, moved on, go from the last recipient."""
+        last = self._last_supply
+        if last is None or self._sent_no - last[0] > 2 or self._sent_no == last[0]:
+            return None
+        if not (item_tok.lower_ in _ANAPHORIC or _anaphoric(item_tok) or self._definite(item_tok)):
+            return None
+        _, prev_sup, prev_rec, _item = last
+        if passive:
+            return prev_rec if not suppliers else None
+        if suppliers != [prev_sup]:
+            return None
+        subj = self.roles.child(verb, "nsubj")
+        if subj is None or self.index.tok_ent[subj.i] >= 0:
+            return None  # named again: the text means that supplier
+        onward = any(
+            c.dep_ in ("advmod", "prt") and c.lower_ in self.lex.onward_cues for c in verb.children
+        )
+        return prev_rec if onward else None
+
+    @staticmethod
+    def _definite(tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children
+        )
+
+    def _route(self, verb: Token) -> Iterator[RawClaim]:
+        """ "The lathes moved through Georgia before reaching B", "the chips passed through
+        A on their way to B", "the goods transited A and went on to B": goods on a route,
+        supplied(None or the last recipient -> B via A)."""
+        r = self.roles
+        goods = r.child(verb, "nsubj")
+        if goods is None and verb.dep_ == "acl":
+            goods = verb.head
+        if goods is None or not (
+            goods.pos_ == "PRON"
+            and goods.lower_ in _ANAPHORIC | {"it"}
+            or r.product_in(goods) is not None
+            or goods.lemma_.lower() in self.lex.cargo_nouns
+            or goods.lower_ in self.lex.cargo_nouns
+            or goods.lemma_.lower() in self.lex.product_nouns
+        ):
+            return
+        verbs = [verb, *(c for c in verb.conjuncts if c.lemma_.lower() in _ROUTE_VERBS)]
+        vias: list[int] = []
+        ends: list[int] = []
+        for v in verbs:
+            for p in r.prep_objects(v, _VIA):
+                vias.extend(e for e in r.args(p, _PLACE_OR_FIRM) if e not in vias)
+            if v.lemma_.lower() in ("transit", "cross"):
+                vias.extend(e for e in r.args(r.child(v, "dobj"), ["Location"]) if e not in vias)
+            targets = r.prep_objects(v, ["to", "into"])
+            for p in r.prep_objects(v, ["on", "before", "en"]):  # "on their way to B"
+                if p.lemma_.lower() in ("way", "route"):
+                    targets += r.prep_objects(p, ["to"])
+                elif p.dep_ == "pcomp" and p.lemma_.lower() in ("reach", "arrive"):
+                    targets += [c for c in p.children if c.dep_ == "dobj"]
+                    targets += r.prep_objects(p, ["in", "at"])
+            if v.lemma_.lower() == "reach" and v is not verb:
+                targets += [c for c in v.children if c.dep_ == "dobj"]
+            for t in targets:
+                ends.extend(e for e in r.args(t, _PLACE_OR_FIRM) if e not in ends)
+        ends = [e for e in ends if e not in vias]
+        if not vias or not ends:
+            return
+        supplier: int | None = None
+        last = self._last_supply
+        if (
+            last is not None
+            and 0 < self._sent_no - last[0] <= 2
+            and (goods.pos_ == "PRON" or _anaphoric(goods) or self._definite(goods))
+        ):
+            supplier = last[2]  # the goods the last recipient got
+        item = r.product_in(goods)
+        for end in ends:
+            for v in vias:
+                if supplier not in (end, v):
+                    yield RawClaim(
+                        "supplied", supplier, end, verb, "route", via=v, item=item, confidence=0.6
+                    )
 
     def _misread_perfect(self, tok: Token) -> Iterator[RawClaim]:
         """ "A had supplied engines ... to B" parsed with "had" as the verb and "supplied" as
