@@ -465,10 +465,10 @@ class ClaimFinder:
             supplier = last[2]  # the goods the last recipient got
         item = r.product_in(goods)
         for end in ends:
-            for v in vias:
-                if supplier not in (end, v):
+            for hop in vias:
+                if supplier not in (end, hop):
                     yield RawClaim(
-                        "supplied", supplier, end, verb, "route", via=v, item=item, confidence=0.6
+                        "supplied", supplier, end, verb, "route", via=hop, item=item, confidence=0.6
                     )
 
     def _misread_perfect(self, tok: Token) -> Iterator[RawClaim]:
