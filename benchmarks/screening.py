@@ -500,16 +500,22 @@ def build(target: int, designations: list, seed: int) -> tuple[NameIndex, float,
     return index, elapsed, rss_mb() - before
 
 
+def name_set(name: str) -> tuple[str, ...]:
+    """A name's normalised tokens in sorted order: "BELOUSOV, Vadim" is "Vadim BELOUSOV"."""
+    return tuple(sorted(normalise(name).tokens))
+
+
 def same_names(names: list[str], source) -> bool:
-    wanted = {" ".join(normalise(n).tokens) for n in source.names}
-    return any(" ".join(normalise(n).tokens) in wanted for n in names)
+    wanted = {name_set(n) for n in source.names}
+    return any(name_set(n) in wanted for n in names)
 
 
 def correct(hit, source) -> bool:
+    """The source designation, or another listing carrying one of its names verbatim
+    (the same person on the EU and the OFAC list is a right answer either way)."""
     if (hit.list, hit.list_id) == (source.list, source.list_id):
         return True
-    wanted = {" ".join(normalise(n).tokens) for n in source.names}
-    return " ".join(normalise(hit.matched_alias).tokens) in wanted
+    return same_names([hit.matched_alias], source)
 
 
 _INDEX: NameIndex | None = None

@@ -88,8 +88,9 @@ def query_keys(key: NameKey, known: Callable[[str], bool] | None = None) -> list
     if len(tokens) == 1:
         keys.append("=" + tokens[0])
     elif len(tokens) <= 10:
+        # A listed acronym (IEMZ) of the query's leading words. Not "a" keys: matching
+        # the initials of other listed names only finds names that share initials.
         for acronyms in prefix_initialisms(tokens, 5, limit=4):
-            keys.extend("a" + a for a in acronyms)
             keys.extend("t" + a for a in acronyms)
     return list(dict.fromkeys(keys))
 
