@@ -79,7 +79,10 @@ def query_keys(key: NameKey, known: Callable[[str], bool] | None = None) -> list
         if len(token) >= 4:
             sk = skeleton(token)
             if sk != token:
+                # listed spellings with this skeleton: those that differ from it carry
+                # an "s" key, the one that is the skeleton itself (Vektor) only a "t" key
                 keys.append("s" + sk)
+                keys.append("t" + sk)
         if len(token) >= 5 and (known is None or not known("t" + token)):
             keys.append("p" + token[:4])
             keys.append("x" + token[-4:])
