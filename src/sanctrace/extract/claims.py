@@ -27,6 +27,22 @@ _ROUTE_VERBS = frozenset(
     {"reach", "arrive", "come", "enter", "go", "pass", "travel", "move", "transit", "cross"}
 )
 _PLACE_OR_FIRM = ("Location", "Organization", "PublicBody")
+_CONDITIONS = frozenset({"if", "unless"})
+_QUOTE_MARKS = ('"', "“", "”")
+_EVENTS = frozenset(
+    {
+        "supplied",
+        "visited",
+        "collaborated_with",
+        "assisted",
+        "trained",
+        "developed",
+        "produced",
+        "tested",
+        "sanctioned_by",
+        "used_in",
+    }
+)
 _PLACE_SUFFIXES = frozenset({"based", "registered", "headquartered", "incorporated", "flagged"})
 _ALLEGATIONS = frozenset(
     {"allegation", "accusation", "claim", "report", "charge", "suggestion", "assertion", "finding"}
@@ -123,6 +139,8 @@ class ClaimFinder:
         out.extend(self._quoted_denials(sent))
         out.extend(self._locations(sent))
         out.extend(self.components.sentence(sent))
+        if out:
+            out = self._drop_irrealis(sent, out)
         for c in out:
             if c.predicate == "supplied" and c.object is not None:
                 self._last_recipient = (sent.start, c.object)
@@ -131,6 +149,42 @@ class ClaimFinder:
         self._sent_no += 1
         self._carry_body(sent, out)
         return out
+
+    def _drop_irrealis(self, sent: Span, out: list[RawClaim]) -> list[RawClaim]:
+        """Events asked about or supposed are not stated: "Did A supply B?", "If A sold
+        engines to B, it would face penalties". Standing facts in such sentences (where a
+        firm is, who runs it) are kept."""
+        text = sent.text.rstrip()
+        question = text.endswith("?") and not any(q in text for q in _QUOTE_MARKS)
+        conditional = any(t.dep_ == "mark" and t.lower_ in _CONDITIONS for t in sent)
+        if not question and not conditional:
+            return out
+        keep: list[RawClaim] = []
+        for c in out:
+            if c.predicate not in _EVENTS:
+                keep.append(c)
+            elif not question and not self._supposed(c.anchor):
+                keep.append(c)
+        return keep
+
+    @staticmethod
+    def _supposed(anchor: Token) -> bool:
+        """Whether ``anchor`` sits in an "if"/"unless" clause or in the "would" clause
+        that answers one."""
+        t = anchor
+        for _ in range(10):
+            if t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in t.children
+            ):
+                return True
+            if t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children
+            ):
+                return True
+            if t.head is t:
+                return False
+            t = t.head
+        return False
 
     def _carry_body(self, sent: Span, out: list[RawClaim]) -> None:
         """ "X, who was also designated", "Y was sanctioned too": a designation that names

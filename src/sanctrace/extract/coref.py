@@ -35,11 +35,17 @@ class EntityIndex:
     """Entities of one document and the token-to-entity map the claim rules consult."""
 
     def __init__(
-        self, doc: Doc, clusters: list[Cluster], lex: Lexicon, heading: list[bool]
+        self,
+        doc: Doc,
+        clusters: list[Cluster],
+        lex: Lexicon,
+        heading: list[bool],
+        tail: int | None = None,
     ) -> None:
         self.doc = doc
         self.lex = lex
         self.heading = heading
+        self.tail = len(doc) if tail is None else tail  # token where the page's tail begins
         self.clusters = [c for c in clusters if self._keep(c)]
         self.tok_ent: list[int] = [-1] * len(doc)
         for ci, c in enumerate(self.clusters):
@@ -80,6 +86,8 @@ class EntityIndex:
             return False
         if fold(c.name) in lex.bloc_adjectives:
             return False
+        if all(m.start >= self.tail for m in c.mentions):
+            return False  # named only in the comments or related links below the report
         in_heading = all(self.heading[m.start] for m in c.mentions)
         if in_heading and not any(m.source in _SOURCES_KEEP_IN_HEADINGS for m in c.mentions):
             return False

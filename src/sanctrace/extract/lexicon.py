@@ -72,6 +72,7 @@ class Lexicon:
     sanction_null_modifiers: frozenset[str]
     sanction_carry_cues: frozenset[str]
     onward_cues: frozenset[str]
+    tail_headings: frozenset[str]
     tokenizer_keep: tuple[str, ...]
     tokenizer_whole: re.Pattern[str]
     speaker_nouns: frozenset[str]
@@ -178,6 +179,7 @@ def load_lexicon() -> Lexicon:
         sanction_null_modifiers=_lower(cues["sanction_modifiers_null"]),
         sanction_carry_cues=_lower(cues["sanction_carry_cues"]),
         onward_cues=_lower(cues["onward_cues"]),
+        tail_headings=_lower(cues["tail_headings"]),
         tokenizer_keep=tuple(cues["tokenizer_keep"]),
         tokenizer_whole=re.compile(cues["tokenizer_whole_pattern"]),
         speaker_nouns=_lower(cues["speaker_nouns"]),

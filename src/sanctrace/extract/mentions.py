@@ -29,6 +29,7 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
 _BLOCS = frozenset({"european union", "eu", "united nations", "un", "u.n."})
 _GROUP_COLLECTIVES = frozenset({"team", "delegation", "personnel", "staff", "crew"})
 _PLACE_SUFFIXES = frozenset({"based", "registered", "headquartered", "incorporated", "flagged"})
+_QUESTION_TAGS = frozenset({"MD", "WRB", "WP", "WDT"})
 
 
 @dataclass(slots=True)
@@ -69,6 +70,8 @@ def _ner(doc: Doc, lex: Lexicon) -> list[Mention]:
                 end = k  # "Tehran-based": the place is the name, not the adjective
                 typ = "Location"
                 break
+        while end - start > 1 and doc[start].tag_ in _QUESTION_TAGS:
+            start += 1  # "Could Acme ...?", "Why Acme ...": a question word is no name
         if typ in ("Organization", "Person"):
             while start < end and doc[start].is_lower:
                 start += 1  # "meet Acme": the model took in the verb before the name
@@ -244,7 +247,7 @@ def _legal_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
             start = i
             while start > 0 and start > i - 7:
                 prev = doc[start - 1]
-                if prev.is_sent_end or prev.lower_ in _DETS:
+                if prev.is_sent_end or prev.lower_ in _DETS or prev.tag_ in _QUESTION_TAGS:
                     break
                 if prev.text == "," and doc[start].text not in lex.legal_suffix:
                     break  # "A LLP, B Co., Ltd": the comma separates two companies

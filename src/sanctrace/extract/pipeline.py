@@ -80,6 +80,9 @@ class Extractor:
         lex = self.lex
         heading = [False] * len(doc)
         ranges = segment.heading_ranges(document.text)
+        tail = segment.tail_start(document.text, ranges, lex.tail_headings)
+        if tail is not None:  # comments, related links: the page, not the report
+            ranges = [r for r in ranges if r[1] <= tail] + [(tail, len(document.text))]
         if ranges:
             r = 0
             for tok in doc:
@@ -89,7 +92,10 @@ class Extractor:
                     heading[tok.i] = True
         mentions = find_mentions(doc, lex)
         clusters = cluster_mentions(doc, mentions, lex)
-        index = EntityIndex(doc, clusters, lex, heading)
+        tail_tok = None
+        if tail is not None:
+            tail_tok = next((t.i for t in doc if t.idx >= tail), len(doc))
+        index = EntityIndex(doc, clusters, lex, heading, tail_tok)
         order = sorted(range(len(index.clusters)), key=lambda e: index.spans(e)[0][0])
         ids = {e: f"e{n + 1}" for n, e in enumerate(order)}
         entities = [

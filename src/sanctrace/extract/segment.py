@@ -63,3 +63,14 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
             first = False
         pos = end + 1
     return out
+
+
+def tail_start(text: str, ranges: list[tuple[int, int]], stops: frozenset[str]) -> int | None:
+    """Where the page around a report takes over: the first heading line (of ``ranges``)
+    that reads as a comments or related-links heading ("Comments", "12 comments",
+    "Related articles"), or None."""
+    for start, end in ranges:
+        words = "".join(c if c.isalpha() or c.isspace() else " " for c in text[start:end])
+        if " ".join(words.lower().split()) in stops:
+            return start
+    return None
