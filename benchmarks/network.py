@@ -19,7 +19,7 @@ times ``load_network`` (SQL reads included). Prints one line per figure:
   tracks, one full collection) — why ``load_network`` needs no ``gc`` tuning;
 - routes (several forms) and candidates: the first call on a freshly built network, the
   ranking recomputed (cache cleared) and the cached ranking; and, as the baseline, the
-  claim-by-claim ranking (``tests/graph/test_candidate_ranking.py``) against the array
+  claim-by-claim ranking (``tests/graph/test_definitions.py``) against the array
   ranking on a smaller network of the same shape, with the speed-up.
 """
 
@@ -224,7 +224,7 @@ def bench_gc(net: Network, before: tuple[int, float]) -> None:
 
 def _reference() -> Callable[..., list[object]] | None:
     """The claim-by-claim ranking the tests hold as the definition, if tests/ is here."""
-    path = Path(__file__).resolve().parents[1] / "tests" / "graph" / "test_candidate_ranking.py"
+    path = Path(__file__).resolve().parents[1] / "tests" / "graph" / "test_definitions.py"
     spec = importlib.util.spec_from_file_location("reference_ranking", path)
     if spec is None or spec.loader is None or not path.is_file():
         return None
@@ -237,7 +237,7 @@ def bench_baseline(claims: int) -> None:
     """Claim-by-claim against array ranking, same smaller network, same run."""
     reference = _reference()
     if reference is None:
-        print("baseline: tests/graph/test_candidate_ranking.py not found; skipped")
+        print("baseline: tests/graph/test_definitions.py not found; skipped")
         return
     world = World(claims)
     net = build_network(world.entities, world.rows(), world.screening, world.lineages())
@@ -347,7 +347,8 @@ def bench_store(claims: int, path: Path) -> None:
 
 
 def bench_resolution(n: int = 100_000) -> None:
-    """Resolution of n/4 and n document entities: the ratio should stay near 4."""
+    """Resolution of n/4 and n document entities: the ratio should stay near 4 (the
+    test suite checks the property itself by counting cluster lookups)."""
     cpus = []
     for size in (n // 4, n):
         rng = random.Random(3)
@@ -358,9 +359,12 @@ def bench_resolution(n: int = 100_000) -> None:
                 [f"Firm {firm} Trading LLC", f"OOO Firm {firm} Trading", f"Firm {firm} Trading"]
             )
             rows.append(DocEntityRow(f"doc-{i // 20}", f"e{i % 20}", name, "Organization", [], 1))
-        started = clock()
-        res = build_resolution(rows, [])
-        cpus.append(time.process_time() - started[1])
+        runs = []
+        for _ in range(2):  # the better of two: the first also fills the name-key caches
+            started = clock()
+            res = build_resolution(rows, [])
+            runs.append(time.process_time() - started[1])
+        cpus.append(min(runs))
         print(
             f"resolve {size:,} document entities -> {len(res.entities):,} entities:"
             f" {since(started)}",

@@ -16,6 +16,7 @@ objects. Two shapes:
 
 from __future__ import annotations
 
+from array import array as pyarray
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,12 +29,20 @@ Bools = npt.NDArray[np.bool_]
 
 
 class Csr:
-    """Rows of numbers: row i is ``values[ptr[i]:ptr[i + 1]]``."""
+    """Rows of numbers: row i is ``values[ptr[i]:ptr[i + 1]]``.
 
-    __slots__ = ("ptr", "values")
+    Kept twice: as numpy arrays for vectorised passes, and as ``array.array`` copies for
+    ``csr[i]``, which a path search calls tens of thousands of times per query (slicing
+    an ``array.array`` is a few times faster than slicing numpy, and neither is an object
+    the garbage collector walks).
+    """
+
+    __slots__ = ("_ptr", "_values", "ptr", "values")
 
     def __init__(self, ptr: Longs, values: npt.NDArray[Any]) -> None:
         self.ptr, self.values = ptr, values
+        self._ptr = pyarray("q", ptr.astype(np.int64).tobytes())
+        self._values = pyarray(values.dtype.char, values.tobytes())
 
     @classmethod
     def group(
@@ -46,7 +55,8 @@ class Csr:
         return cls(ptr, values[order])
 
     def __getitem__(self, row: int) -> list[int]:
-        return self.values[self.ptr[row] : self.ptr[row + 1]].tolist()  # type: ignore[no-any-return]
+        ptr = self._ptr
+        return self._values[ptr[row] : ptr[row + 1]].tolist()
 
     def __len__(self) -> int:
         return len(self.ptr) - 1
@@ -100,6 +110,12 @@ def codes(values: list[str]) -> tuple[tuple[str, ...], Ints]:
 
 def ints(values: list[int]) -> Ints:
     return np.fromiter(values, dtype=np.int32, count=len(values))
+
+
+def plain(values: npt.NDArray[Any]) -> pyarray[int]:
+    """An int32 array as an ``array.array``: indexed from Python as fast as a list, and
+    not a container the garbage collector walks."""
+    return pyarray("i", values.astype(np.int32).tobytes())
 
 
 def distinct(ordered: Longs) -> Bools:

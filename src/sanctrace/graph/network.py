@@ -26,6 +26,7 @@ Two views of the same claims:
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,7 @@ from sanctrace.graph.arrays import (
     codes,
     first_appearance,
     ints,
+    plain,
     unique,
 )
 from sanctrace.graph.lineage import Lineages, settings
@@ -73,7 +75,7 @@ class Edges:
     __slots__ = ("claims", "predicate", "predicates", "roles", "src", "dst")
 
     def __init__(
-        self, src: list[int], dst: list[int], predicate: Ints, predicates: tuple[str, ...],
+        self, src: array[int], dst: array[int], predicate: Ints, predicates: tuple[str, ...],
         claims: Csr, roles: Csr,
     ) -> None:  # fmt: skip
         self.src, self.dst, self.predicate, self.predicates = src, dst, predicate, predicates
@@ -115,28 +117,28 @@ class Network:
     claim_ids: list[str]
     claim_index: dict[str, int]
     predicate: list[str]
-    subject: list[int]
-    object: list[int]
-    via: list[int]
-    item: list[int]
+    subject: array[int]  # entity numbers, -1 for none (array.array: see arrays.plain)
+    object: array[int]
+    via: array[int]
+    item: array[int]
     hedged: list[bool]
     negated: list[bool]
     doc: list[str]
     time: Periods
     published: list[str | None]
     # facts: per claim its fact; per fact its claims, reports and independent lineages
-    fact: list[int]
+    fact: array[int]
     fact_keys: Longs  # sorted packed keys, fact number = position (see fact_of)
     fact_claims: Csr
-    fact_documents: list[int]
-    fact_lineages: list[int]
+    fact_documents: array[int]
+    fact_lineages: array[int]
     # per entity: claims it takes part in; route edges out of and into it
     claims_of: Csr
     out_edges: Csr
     in_edges: Csr
     edges: Edges
-    edge_src: list[int]
-    edge_dst: list[int]
+    edge_src: array[int]
+    edge_dst: array[int]
     # product -> the claims that say who produced or developed it
     made_by: dict[int, list[int]]
     # sanctions: designations from screening, claims that report a sanction
@@ -256,11 +258,11 @@ def _read(rows: Iterable[ClaimRow], index: dict[str, int]) -> _Claims:
 
 def _count_distinct(
     groups: Longs, values: npt.NDArray[np.integer[Any]], n_groups: int
-) -> list[int]:
+) -> array[int]:
     """Per group, how many distinct values its rows carry."""
     width = int(values.max(initial=0)) + 1
     pairs = unique(groups * width + values)
-    return np.bincount(pairs // width, minlength=n_groups).tolist()  # type: ignore[no-any-return]
+    return plain(np.bincount(pairs // width, minlength=n_groups))
 
 
 def build_network(
@@ -346,7 +348,7 @@ def build_network(
         in_ptr=in_edges.ptr,
         in_edge=in_edges.values,
     )
-    edge_src, edge_dst = src.tolist(), dst.tolist()
+    edge_src, edge_dst = plain(src), plain(dst)
     return Network(
         entity_ids=ids,
         names=names,
@@ -355,16 +357,16 @@ def build_network(
         claim_ids=read.ids,
         claim_index=dict(zip(read.ids, range(n_claims), strict=True)),
         predicate=read.predicate,
-        subject=read.subject,
-        object=read.object,
-        via=read.via,
-        item=read.item,
+        subject=plain(subject),
+        object=plain(obj),
+        via=plain(via),
+        item=plain(item),
         hedged=read.hedged,
         negated=read.negated,
         doc=read.doc,
         time=Periods(read.start, read.end),
         published=read.published,
-        fact=fact.tolist(),
+        fact=plain(fact),
         fact_keys=fact_keys,
         fact_claims=fact_claims,
         fact_documents=_count_distinct(fact, doc, n_facts),

@@ -40,7 +40,7 @@ def _edge_strength(net: Network, e: int) -> tuple[int, int, int]:
     memo: dict[int, tuple[int, int, int]] = net.cache.setdefault("edge_strength", {})
     found = memo.get(e)
     if found is None:
-        claims = net.edges[e].claims
+        claims = net.edges.claims[e]
         docs = {net.doc[c] for c in claims}
         lineages = {net.lineages.of(d) for d in docs} if net.lineages is not None else docs
         found = memo[e] = (len(lineages), len(docs), sum(net.hedged[c] for c in claims))

@@ -1,10 +1,12 @@
-"""The array ranking of candidates against the reason-by-reason definition.
+"""The array network and its candidate ranking against direct, slow definitions.
 
 ``reference_candidates`` below is the ranking written the direct way (one sanctioned
 entity at a time, one claim at a time, a queue for the upstream search): slow, but easy
 to check against the rules in ``candidates.py``. The fast ranking must give the same
 candidates, scores, reasons, claims, weights and texts, on the optics fixture and on
 random networks that mix every predicate, role, negation, hedging and rewritten report.
+The network's arrays (an entity's claims, edges numbered by first claim, in- and
+out-edges, facts) must equal the same structures built with dictionaries and lists.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import pytest
 from sanctrace.graph import build_network, find_candidates, load_network
 from sanctrace.graph.candidates import _DIRECT, _TAKEN, Reason, Weights, _first_of_each, _Packing
 from sanctrace.graph.lineage import Lineages, settings
-from sanctrace.graph.network import Network
+from sanctrace.graph.network import DIRECT, FROM_VIA, TO_VIA, Network
 from sanctrace.model import ScreenMatch
 from sanctrace.store import Store
 from sanctrace.store.base import ClaimRow, EntityRecord
@@ -122,7 +124,10 @@ def fast_candidates(net: Network, limit: int | None = None, max_hops: int = 4) -
     ]
 
 
-def random_network(seed: int, n_actors: int = 160, n_claims: int = 1500) -> Network:
+Inputs = tuple[list[EntityRecord], list[ClaimRow], dict[str, list[ScreenMatch]], Lineages]
+
+
+def random_inputs(seed: int, n_actors: int = 160, n_claims: int = 1500) -> Inputs:
     """Every predicate the ranking reads, in every role, between random actors; some
     designated, some only reported sanctioned; negated, hedged and rewritten reports."""
     rng = random.Random(seed)
@@ -148,6 +153,7 @@ def random_network(seed: int, n_actors: int = 160, n_claims: int = 1500) -> Netw
             item = rng.choice(products) if rng.random() < 0.7 else None
         elif pred in ("produced", "developed", "tested", "used_in"):
             obj = rng.choice(products) if rng.random() < 0.8 else obj
+        year = rng.choice([None, 2021, 2022, 2023])
         rows.append(
             ClaimRow(
                 id=f"clm-{c:06d}",
@@ -160,13 +166,17 @@ def random_network(seed: int, n_actors: int = 160, n_claims: int = 1500) -> Netw
                 location=None,
                 hedged=rng.random() < 0.3,
                 negated=rng.random() < 0.1,
-                time_start=None,
-                time_end=None,
+                time_start=f"{year}-01-01" if year else None,
+                time_end=f"{year}-12-31" if year and rng.random() < 0.5 else None,
                 published=None,
             )
         )
     root = {f"doc-{d:03d}": f"doc-{d - d % 3:03d}" for d in range(60)}  # threes share a lineage
-    return build_network(entities, rows, screening, Lineages(root=root, origin={}))
+    return entities, rows, screening, Lineages(root=root, origin={})
+
+
+def random_network(seed: int) -> Network:
+    return build_network(*random_inputs(seed))
 
 
 def test_fast_ranking_equals_the_definition_on_the_optics_network(store: Store) -> None:
@@ -224,3 +234,48 @@ def test_first_occurrences_of_large_entity_numbers_do_not_overflow() -> None:
     """Entity numbers come as int32; packing them with positions must widen first."""
     values = np.array([2**30, 7, 2**30, 7, 3], dtype=np.int32)
     assert _first_of_each(values).tolist() == [0, 1, 4]
+
+
+def test_network_arrays_equal_a_direct_construction() -> None:
+    entities, rows, screening, lineages = random_inputs(7)
+    net = build_network(entities, rows, screening, lineages)
+    index = {e.id: i for i, e in enumerate(entities)}
+    directions = settings()["route_edges"]
+    claims_of: dict[int, list[int]] = defaultdict(list)
+    facts: dict[tuple[str, int, int, bool], list[int]] = defaultdict(list)
+    edges: dict[tuple[int, int, str], tuple[list[int], list[str]]] = {}
+    for c, r in enumerate(rows):
+        s, o, v, it = (index.get(x, -1) if x else -1 for x in (r.subject, r.object, r.via, r.item))
+        for x in sorted({s, o, v, it} - {-1}):
+            claims_of[x].append(c)
+        facts[(r.predicate, s, o, r.negated)].append(c)
+        if r.negated or r.predicate not in directions:
+            continue
+        if r.predicate == "supplied" and v >= 0:
+            hops = [(s, v, TO_VIA), (v, o, FROM_VIA)]
+        else:
+            hops = [(s, o, DIRECT) if directions[r.predicate] == "forward" else (o, s, DIRECT)]
+        for a, b, role in hops:
+            if a >= 0 and b >= 0 and a != b:
+                claims, roles = edges.setdefault((a, b, r.predicate), ([], []))
+                claims.append(c)
+                roles.append(role)
+
+    assert [net.claims_of[x] for x in range(len(entities))] == [
+        claims_of.get(x, []) for x in range(len(entities))
+    ]
+    built = [net.edges[e] for e in range(len(net.edges))]
+    assert [(e.src, e.dst, e.predicate, e.claims, e.roles) for e in built] == [
+        (a, b, p, claims, roles) for (a, b, p), (claims, roles) in edges.items()
+    ]
+    for x in range(len(entities)):
+        assert net.in_edges[x] == [i for i, (_, b, _) in enumerate(edges) if b == x]
+        assert net.out_edges[x] == [i for i, (a, _, _) in enumerate(edges) if a == x]
+    assert len(net.fact_documents) == len(facts)
+    for key, claims in facts.items():
+        f = net.fact_of(*key)
+        assert f is not None and net.fact_claims[f] == claims and net.fact_key(f) == key
+        docs = {rows[c].doc_id for c in claims}
+        assert net.corroboration(claims[0]) == (len(docs), len({lineages.of(d) for d in docs}))
+    assert net.fact_of("no_such_predicate", 0, 1, False) is None
+    assert [net.time[c] for c in range(len(rows))] == [(r.time_start, r.time_end) for r in rows]
