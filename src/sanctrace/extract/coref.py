@@ -19,6 +19,16 @@ from sanctrace.extract.lexicon import Lexicon
 _SING = frozenset({"it", "its", "itself"})
 _PLUR = frozenset({"they", "their", "them", "themselves"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+_SOURCE_VERBS = frozenset(
+    {"obtain", "review", "see", "compile", "analyse", "analyze", "examine", "publish"}
+    | {"collect", "gather", "leak", "share", "verify", "provide", "geolocate", "access"}
+)
+_DOCUMENTS = frozenset(
+    {"invoice", "record", "declaration", "document", "data", "file", "filing", "contract"}
+    | {"email", "image", "photograph", "letter", "log", "manifest", "ledger", "database"}
+)
+_SOURCE_HEADS = frozenset({"project", "consortium", "investigation", "database", "newsroom"})
+_PERSONAL = frozenset({"his", "her", "he", "she", "him", "mr", "ms", "mrs"})
 _DESC_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod", "nummod"})
 _SOURCES_KEEP_IN_HEADINGS = frozenset({"gazetteer", "public", "legal"})
 
@@ -62,13 +72,64 @@ class EntityIndex:
         for c in self.clusters:  # "X, an Iranian firm": a company the model took for a person
             if (
                 c.type == "Person"
-                and c.families
                 and not any(m.source == "title" for m in c.mentions)
                 and c.name.split(" ", 1)[0] not in lex.given_names | lex.honorifics
+                and (c.families or self._trades_goods(c))
             ):
+                c.type = "Organization"
+            elif c.type in ("Person", "Location", "Product") and self._document_source(c):
                 c.type = "Organization"
 
     # -- lookup ---------------------------------------------------------------------------
+    def _trades_goods(self, c: Cluster) -> bool:
+        """ "Velora shipped 2,000 microchips to ...": a short name that sells or ships goods
+        is a firm, unless its sentence speaks of it as a person ("his", "her", "Mr")."""
+        if len(c.name.split()) > 2:
+            return False
+        lex = self.lex
+        found = False
+        for m in c.mentions:
+            tok = self.doc[m.end - 1]
+            verb = tok.head
+            if tok.dep_ != "nsubj" or verb.pos_ != "VERB":
+                continue
+            spec = lex.verbs.get(verb.lemma_.lower())
+            if spec is None or spec["frame"] != "give":
+                continue
+            if any(t.lower_ in _PERSONAL for t in tok.sent):
+                return False
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and (
+                    obj.lemma_.lower() in lex.cargo_nouns
+                    or obj.lower_ in lex.cargo_nouns
+                    or obj.lemma_.lower() in lex.product_nouns
+                ):
+                    found = True
+        return found
+
+    def _document_source(self, c: Cluster) -> bool:
+        """ "invoices obtained by Pahonia Monitor", "records reviewed by Nordwerk Recherche",
+        "files leaked to the Lantern Files project": who holds the documents is an outlet
+        or research group, not a person, place or product (given names aside)."""
+        if not all(m.source.startswith("ner") for m in c.mentions):
+            return False
+        if c.name.split(" ", 1)[0] in self.lex.given_names | self.lex.honorifics:
+            return False
+        for m in c.mentions:
+            last = self.doc[m.end - 1]
+            if m.end < len(self.doc) and self.doc[m.end].lower_ in _SOURCE_HEADS:
+                return True  # "the Lantern Files project"
+            prep = last.head
+            if last.dep_ != "pobj" or prep.lower_ not in ("by", "to"):
+                continue
+            verb = prep.head
+            if verb.lemma_.lower() not in _SOURCE_VERBS:
+                continue
+            held = verb.head if verb.dep_ in ("acl", "relcl") else None
+            if held is not None and held.lemma_.lower() in _DOCUMENTS:
+                return True
+        return False
+
     def at(self, i: int) -> int | None:
         """The entity token ``i`` names or refers to, if any."""
         e = self.tok_ent[i]

@@ -478,6 +478,8 @@ def _products(doc: Doc, lex: Lexicon) -> list[Mention]:
         ):
             if doc[j].lower_ in ("and", "or", "of", "for", "with", "by", "in", "to"):
                 break
+            if doc[j].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                break  # "Tarvos sold servo motors": the seller is no brand of the motors
             j -= 1
             steps += 1
         if j < 0:
@@ -707,12 +709,68 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         + _location_heads(doc, lex)
         + _company_names(doc, lex)
         + _based_places(doc, lex)
+        + _described_firms(doc, lex)
     )
     kept = resolve_overlaps(candidates)
     kept += _short_forms(doc, lex, kept)
     kept.sort(key=lambda m: m.start)
     kept = resolve_overlaps(kept + _titled_people(doc, lex, kept))
     return _join_place_org(doc, kept)
+
+
+def _name_run(doc: Doc, start: int, step: int, lex: Lexicon) -> int:
+    """How many capitalised name words (at most three) run from ``start`` in direction
+    ``step``; 0 where a word is a place, a person's given name or a stop word."""
+    n = 0
+    i = start
+    while 0 <= i < len(doc) and n < 3:
+        t = doc[i]
+        if not (_cap(t) and t.is_alpha and t.pos_ in ("PROPN", "NOUN", "ADJ")):
+            break
+        if t.lower_ in lex.country_of or t.lower_ in lex.demonym_of:
+            return 0
+        if t.is_sent_start and t.pos_ != "PROPN":
+            return 0
+        if t.text in lex.given_names or t.text in lex.honorifics or t.text in lex.not_entities:
+            return 0
+        n += 1
+        i += step
+    return n
+
+
+def _described_firms(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Short firm names the model misses or calls people, placed by a company noun:
+    "the supplier, Marvex,", "Kestrel, a Turkish distributor,", "the company Tarvos"."""
+    out: list[Mention] = []
+    n = len(doc)
+    for tok in doc:
+        i = tok.i
+        if tok.pos_ != "NOUN" or lex.org_noun_family.get(tok.lemma_.lower()) is None:
+            continue
+        if tok.tag_ not in ("NN", "NNP"):
+            continue
+        # "the supplier, Marvex," and "the company Tarvos"
+        j = i + 2 if i + 1 < n and doc[i + 1].text == "," else i + 1
+        det = i > 0 and doc[i - 1].lower_ in ("the", "its", "their")
+        if not det and i > 1 and doc[i - 1].pos_ in ("NOUN", "ADJ"):
+            det = doc[i - 2].lower_ in ("the", "its", "their")  # "the research group X"
+        size = _name_run(doc, j, 1, lex) if det else 0
+        if size and (j + size >= n or not _cap(doc[j + size])):
+            after = doc[j + size].text if j + size < n else "."
+            if j == i + 1 or after in (",", ".", ";", ")"):
+                out.append(Mention(j, j + size, "Organization", "described", 3))
+        # "Kestrel, a Turkish distributor": the noun heads an appositive after the name
+        if tok.dep_ != "appos" or tok.head.i >= i:
+            continue
+        a = tok.left_edge.i
+        if a < 2 or doc[a].lower_ not in ("a", "an") or doc[a - 1].text != ",":
+            continue
+        size = _name_run(doc, a - 2, -1, lex)
+        if size:
+            start = a - 1 - size
+            if start == 0 or not _cap(doc[start - 1]):
+                out.append(Mention(start, a - 1, "Organization", "described", 3))
+    return out
 
 
 def _join_place_org(doc: Doc, kept: list[Mention]) -> list[Mention]:
