@@ -31,9 +31,10 @@ from sanctrace.model import Designation
 from sanctrace.screen.match import compare, token_sim
 from sanctrace.screen.normalise import NameKey, normalise, prefix_initialisms, skeleton
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MAX_POSTINGS = 1500  # keys on more names than this only count in scoring, not in recall
 CANDIDATES = 20  # names scored in full per query
+VARIANT_KEY_WEIGHT = 0.7  # skeleton, prefix and suffix keys weigh less than a word
 CUTOFF = 0.5  # ... unless they share less than this share of the best one's key weight
 PERSON_SCHEMAS = frozenset({"Person"})
 VESSEL_SCHEMAS = frozenset({"Vessel", "Airplane"})
@@ -131,6 +132,8 @@ class NameIndex:
     offsets: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))
     postings: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     df: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    key_weight: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    name_mass: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
     signature: str = ""
 
     @property
@@ -165,42 +168,61 @@ class NameIndex:
     # -- search ----------------------------------------------------------------------
 
     def _candidates(self, keys: list[str], limit: int) -> np.ndarray:
+        """Names worth scoring in full, most promising first.
+
+        Each name is pre-scored by a Dice coefficient over key weights: the weight of
+        the keys it shares with the query over the query's and its own token weight
+        (precomputed at build). Keys on more than MAX_POSTINGS names do not recall
+        names, but a common word ("trading") the query shares still counts for a name
+        recalled by its rarer keys, found by binary search in the word's sorted postings.
+        """
         slices = []
         weights = []
-        common: list[np.ndarray] = []
+        common: list[tuple[np.ndarray, float]] = []
+        query_mass = 0.0
+        token_keys = 0
         for key in keys:
             kid = self.key_ids.get(key)
             if kid is None:
                 continue
+            w = float(self.key_weight[kid])
             start, end = self.offsets[kid], self.offsets[kid + 1]
+            if key[0] == "t":
+                query_mass += w
+                token_keys += 1
             if end - start > MAX_POSTINGS:
                 if key[0] == "t":
-                    common.append(self.postings[start:end])
+                    common.append((self.postings[start:end], w))
                 continue
             slices.append(self.postings[start:end])
-            df = int(self.df[kid])
-            w = 1.0 + math.log((self.entries + 1) / (df + 1))
-            weights.append(w if key[0] in "ta=" else 0.7 * w)
-        if len(common) >= 2 and len(common) == sum(k[0] == "t" for k in keys if k in self.key_ids):
+            weights.append(w)
+        if len(common) >= 2 and len(common) == token_keys:
             # Names made only of common words: intersect, which is small.
-            common.sort(key=len)
-            both = common[0]
-            for other in common[1:]:
+            lists = sorted((c for c, _w in common), key=len)
+            both = lists[0]
+            for other in lists[1:]:
                 both = np.intersect1d(both, other, assume_unique=True)
             if len(both) <= MAX_POSTINGS:
                 slices.append(both)
-                weights.append(2.0)
+                weights.append(0.0)  # their common words count below
         if not slices:
             return np.zeros(0, np.int32)
         ids = np.concatenate(slices)
         ws = np.repeat(np.asarray(weights), [len(s) for s in slices])
         unique_ids, inverse = np.unique(ids, return_inverse=True)
         totals = np.bincount(inverse, weights=ws)
+        for postings, w in common:
+            at = np.searchsorted(postings, unique_ids)
+            at[at == len(postings)] = 0
+            totals += w * (postings[at] == unique_ids)
+        dice = 2.0 * totals / (query_mass + self.name_mass[unique_ids] + 1e-9)
         if len(unique_ids) > limit:
-            best = np.argpartition(-totals, limit)[:limit]
-            unique_ids, totals = unique_ids[best], totals[best]
+            best = np.argpartition(-dice, limit)[:limit]
+            unique_ids, dice = unique_ids[best], dice[best]
+        order = np.argsort(-dice, kind="stable")
+        unique_ids, dice = unique_ids[order], dice[order]
         # Names sharing far less key weight than the best cannot outscore it.
-        return unique_ids[totals >= CUTOFF * totals.max()]
+        return unique_ids[dice >= CUTOFF * dice[0]]
 
     def search(
         self,
@@ -423,6 +445,15 @@ class IndexBuilder:
         nonempty = counts > 0
         if len(entries):
             ix.df[nonempty] = np.add.reduceat(change.astype(np.int32), ix.offsets[:-1][nonempty])
+        # Key weights (inverse designation frequency; variant keys count less) and each
+        # name's token mass: what the candidate pre-score in _candidates divides by.
+        idf = 1.0 + np.log((len(ix.entry_id) + 1) / (ix.df.astype(np.float64) + 1))
+        kinds = np.frombuffer("".join(k[0] for k in ix.key_ids).encode(), dtype="S1")
+        exact = np.isin(kinds, np.array([b"t", b"a", b"="]))
+        ix.key_weight = (idf * np.where(exact, 1.0, VARIANT_KEY_WEIGHT)).astype(np.float32)
+        token_weight = np.where(kinds == b"t", ix.key_weight, 0.0)
+        ix.name_mass = np.bincount(names, weights=token_weight[keys],
+                                   minlength=len(ix.name_text)).astype(np.float32)
         ix.signature = signature
         self._key_col = array("i")
         self._name_col = array("i")
