@@ -63,3 +63,14 @@ def test_route_continues_from_last_recipient(extract_text):
 def test_people_travelling_are_no_route(extract_text):
     out = extract_text("The delegation travelled through Georgia to Volzhsk Machine Works.")
     assert supplied(out) == set()
+
+
+def test_relative_clause_after_coordination_is_the_last_conjunct(extract_text):
+    out = extract_text(
+        "The department also designated the director, Ivan Dorov, and a second firm, "
+        "Harbour Tide Components Limited, which it said had sold antenna modules to "
+        "Silk Way Electronics LLC."
+    )
+    got = supplied(out)
+    assert ("Harbour Tide Components Limited", "Silk Way Electronics LLC", None) in got
+    assert ("Ivan Dorov", "Silk Way Electronics LLC", None) not in got

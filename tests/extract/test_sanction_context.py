@@ -69,3 +69,12 @@ def test_a_list_that_is_no_sanctions_list(extract_text):
         "Precision Ltd followed the rules."
     )
     assert sanctions(out) == set()
+
+
+def test_sanctions_about_a_country_are_not_by_it(extract_text):
+    out = extract_text(
+        "The U.S. Treasury Department imposed Russia-related sanctions on Velkor Dynamics."
+    )
+    got = sanctions(out)
+    assert ("Velkor Dynamics", "U.S. Treasury Department") in got
+    assert ("Velkor Dynamics", "Russia") not in got

@@ -28,6 +28,7 @@ _ROUTE_VERBS = frozenset(
 )
 _PLACE_OR_FIRM = ("Location", "Organization", "PublicBody")
 _CONDITIONS = frozenset({"if", "unless"})
+_TOPIC_SUFFIXES = frozenset({"related", "linked", "focused", "specific", "wide"})
 _QUOTE_MARKS = ('"', "“", "”")
 _EVENTS = frozenset(
     {
@@ -750,6 +751,8 @@ class ClaimFinder:
         states: list[int | None] = []
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "poss"):
+                if any(t.lower_ in _TOPIC_SUFFIXES for t in c.subtree):
+                    continue  # "Russia-related sanctions" are about Russia, not by it
                 states.extend(e for e in r.args(c, _STATES) if e not in states)
         subjects: list[int] = []
         for p in r.prep_objects(tok, ["on", "against"]):

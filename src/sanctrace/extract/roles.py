@@ -90,6 +90,9 @@ class Roles:
                 and self.index.type_of(place) == "Location"
             ):
                 ante = ante.head.head  # "X in Tashkent, which acted as ...": X, not the city
+            if ante.dep_ == "conj":  # "A, and B, which it said had sold ...": B alone
+                e = self.find(ante, types)
+                return [] if e is None else [e]
             return self.args(ante, types)
         out: list[int] = []
         index = self.index
