@@ -21,8 +21,9 @@ sum over reasons.
 
 How it runs at a million claims: the ranking is a few vectorised passes over the
 network's arrays (``arrays.py``). Each rule yields rows (candidate, kind, sanctioned
-end, claim); rows are deduplicated and grouped into reasons with ``np.unique``; claim
-counts, hedging and distinct lineages per reason are ``np.bincount``; the breadth-first
+end, claim); each row is packed into one int64 and one sort deduplicates the rows and
+groups them into reasons (``_Packing``); claim counts, hedging and distinct lineages per
+reason are ``np.bincount``; the breadth-first
 pass goes one level at a time over the in-edge CSR, keeping the first discovery of each
 node in queue order, as a queue-based search would. Only the candidates returned get
 Python objects, texts and their claims. The arrays of one ranking are kept on the network

@@ -95,7 +95,7 @@ class Periods:
 
     __slots__ = ("end", "start")
 
-    def __init__(self, start: list[str | None], end: list[str | None]) -> None:
+    def __init__(self, start: tuple[str | None, ...], end: tuple[str | None, ...]) -> None:
         self.start, self.end = start, end
 
     def __getitem__(self, c: int) -> tuple[str | None, str | None]:
@@ -109,23 +109,23 @@ class Periods:
 class Network:
     """Numbered entities, claims, facts and route edges; see the module docstring."""
 
-    entity_ids: list[str]
-    names: list[str]
-    types: list[str]
+    entity_ids: tuple[str, ...]
+    names: tuple[str, ...]
+    types: tuple[str, ...]
     index: dict[str, int]
     # claims, one slot per claim number
-    claim_ids: list[str]
+    claim_ids: tuple[str, ...]
     claim_index: dict[str, int]
-    predicate: list[str]
+    predicate: tuple[str, ...]
     subject: array[int]  # entity numbers, -1 for none (array.array: see arrays.plain)
     object: array[int]
     via: array[int]
     item: array[int]
-    hedged: list[bool]
-    negated: list[bool]
-    doc: list[str]
+    hedged: tuple[bool, ...]
+    negated: tuple[bool, ...]
+    doc: tuple[str, ...]
     time: Periods
-    published: list[str | None]
+    published: tuple[str | None, ...]
     # facts: per claim its fact; per fact its claims, reports and independent lineages
     fact: array[int]
     fact_keys: Longs  # sorted packed keys, fact number = position (see fact_of)
@@ -140,10 +140,10 @@ class Network:
     edge_src: array[int]
     edge_dst: array[int]
     # product -> the claims that say who produced or developed it
-    made_by: dict[int, list[int]]
+    made_by: dict[int, tuple[int, ...]]
     # sanctions: designations from screening, claims that report a sanction
     designations: dict[int, list[ScreenMatch]]
-    reported: dict[int, list[int]]
+    reported: dict[int, tuple[int, ...]]
     lineages: Lineages | None
     # the same claims and edges as flat arrays, for whole-network passes
     arrays: NetworkArrays
@@ -349,23 +349,25 @@ def build_network(
         in_edge=in_edges.values,
     )
     edge_src, edge_dst = plain(src), plain(dst)
+    # Tuples, not lists: a tuple of strings, numbers or None leaves the garbage collector's
+    # view at the first collection that sees it, so a full collection never walks them.
     return Network(
-        entity_ids=ids,
-        names=names,
-        types=types,
+        entity_ids=tuple(ids),
+        names=tuple(names),
+        types=tuple(types),
         index=index,
-        claim_ids=read.ids,
+        claim_ids=tuple(read.ids),
         claim_index=dict(zip(read.ids, range(n_claims), strict=True)),
-        predicate=read.predicate,
+        predicate=tuple(read.predicate),
         subject=plain(subject),
         object=plain(obj),
         via=plain(via),
         item=plain(item),
-        hedged=read.hedged,
-        negated=read.negated,
-        doc=read.doc,
-        time=Periods(read.start, read.end),
-        published=read.published,
+        hedged=tuple(read.hedged),
+        negated=tuple(read.negated),
+        doc=tuple(read.doc),
+        time=Periods(tuple(read.start), tuple(read.end)),
+        published=tuple(read.published),
         fact=plain(fact),
         fact_keys=fact_keys,
         fact_claims=fact_claims,
@@ -379,9 +381,9 @@ def build_network(
         ),  # fmt: skip
         edge_src=edge_src,
         edge_dst=edge_dst,
-        made_by=read.made_by,
+        made_by={k: tuple(v) for k, v in read.made_by.items()},
         designations=designations,
-        reported=read.reported,
+        reported={k: tuple(v) for k, v in read.reported.items()},
         lineages=lineages,
         arrays=arrays,
     )
