@@ -41,6 +41,8 @@ VESSEL_SCHEMAS = frozenset({"Vessel", "Airplane"})
 SCHEMA_PENALTY = 0.2
 AMBIGUITY_PENALTY = 0.06  # per other listed actor sharing a short form's core
 AMBIGUITY_CAP = 0.18
+RIVAL_PENALTY = 0.05  # per other listed word a misspelt query word is as close to
+RIVAL_CAP = 0.15
 KIND_PENALTY = 0.1
 COUNTRY_PENALTY = 0.05
 
@@ -241,6 +243,7 @@ class NameIndex:
         wanted = frozenset(countries)
         best: dict[int, tuple[float, int, str]] = {}
         short_forms: dict[int, frozenset[str]] = {}
+        edits: dict[int, tuple[tuple[str, str], ...]] = {}
         keys = query_keys(query, self.key_ids.__contains__)
         for nid in self._candidates(keys, candidates).tolist():
             entry = int(self.name_entry[nid])
@@ -264,7 +267,9 @@ class NameIndex:
                     short_forms[entry] = frozenset(listed.tokens) - frozenset(query.tokens)
                 else:
                     short_forms.pop(entry, None)
+                edits[entry] = result.edits
         self._ambiguity(best, short_forms)
+        self._rival_spellings(best, edits)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.entry_id[kv[0]]))
         hits = []
         for entry, (score, nid, why) in ranked[:limit]:
@@ -318,6 +323,33 @@ class NameIndex:
             score, nid, why = best[entry]
             best[entry] = (max(0.0, score - penalty), nid,
                            f"{why}; ambiguous short form ({rivals + 1} listed actors)")
+
+    def _rival_spellings(
+        self, best: dict[int, tuple[float, int, str]],
+        edits: dict[int, tuple[tuple[str, str], ...]],
+    ) -> None:
+        """A misspelt query word close to several different listed words is ambiguous.
+
+        "Matrok" is one letter from Matror, Matrik and Natrok: among many listed names
+        that near, an edit is as likely another name as a typo, and each listing that
+        relies on it loses a little per rival. A rare listed word with no near rival
+        (Gasprom ~ Gazprom) keeps its score.
+        """
+        near: dict[str, set[str]] = {}
+        for pairs in edits.values():
+            for word, listed in pairs:
+                near.setdefault(word, set()).add(listed)
+        rivals = {w: len(ls) - 1 for w, ls in near.items() if len(ls) > 1}
+        if not rivals:
+            return
+        for entry, pairs in edits.items():
+            count = max((rivals.get(w, 0) for w, _l in pairs), default=0)
+            if count == 0:
+                continue
+            score, nid, why = best[entry]
+            penalty = min(RIVAL_CAP, RIVAL_PENALTY * count)
+            best[entry] = (max(0.0, score - penalty), nid,
+                           f"{why}; {count} rival spelling{'s' if count > 1 else ''} listed")
 
     def _context_penalty(
         self, entry: int, schema: str | None, countries: frozenset[str]

@@ -41,6 +41,9 @@ class Comparison:
     score: float
     explanation: str
     short_form: bool = False
+    # (query word, listed word) pairs aligned by spelling distance alone, not by
+    # transliteration: an index weighs them against rival spellings (NameIndex.search)
+    edits: tuple[tuple[str, str], ...] = ()
 
 
 EDIT_BUDGET = ((3, 0), (5, 1), (8, 2))  # (up to this length, edits allowed); then 3
@@ -188,7 +191,8 @@ def compare(
     wc = [weight(t) * (SHORT_TOKEN_WEIGHT if len(t) <= 3 else 1.0) for t in c]
     sum_q, sum_c = sum(wq), sum(wc)
     matched = covered_q = covered_c = 0.0
-    parts = []
+    parts: list[str] = []
+    edits: list[tuple[str, str]] = []
     for sim, qi, cj in chosen:
         mass_q = sum(wq[i] for i in qi)
         mass_c = sum(wc[j] for j in cj)
@@ -198,6 +202,9 @@ def compare(
         left = " ".join(q[i] for i in qi)
         right = " ".join(c[j] for j in cj)
         parts.append(left if left == right else f"{left}~{right}")
+        if sim < 1.0 and len(qi) == len(cj) == 1 and len(left) > 3 and len(right) > 3 \
+                and skeleton(left) != skeleton(right):
+            edits.append((left, right))
     score = matched / (sum_q + sum_c)
     why = [f"tokens {', '.join(parts) or 'none'}"]
     used_q = {i for _s, qi, _cj in chosen for i in qi}
@@ -243,7 +250,7 @@ def compare(
         score -= FORM_PENALTY
         forms = f"{'/'.join(sorted(query.forms))}≠{'/'.join(sorted(candidate.forms))}"
         why.append(f"legal form {forms}")
-    return Comparison(max(0.0, min(1.0, score)), "; ".join(why), short_form)
+    return Comparison(max(0.0, min(1.0, score)), "; ".join(why), short_form, tuple(edits))
 
 
 def compare_names(
