@@ -182,9 +182,9 @@ def test_resolution_does_a_bounded_number_of_cluster_lookups_per_row(monkeypatch
         assert n // 4 < len(res.entities) < n  # rules did join rows, and not everything
         return calls["find"]
 
-    small, large = lookups(2_000), lookups(8_000)
+    small, large = lookups(1_000), lookups(4_000)
     assert large <= 4.2 * small, (small, large)
-    assert large <= 12 * 8_000, large  # a handful per row
+    assert large <= 12 * 4_000, large  # a handful per row
 
 
 def test_unnamed_groups_join_on_any_description_but_never_by_short_form() -> None:
