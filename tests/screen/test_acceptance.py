@@ -38,3 +38,16 @@ def test_cyrillic_query(real_index) -> None:
 @pytest.mark.parametrize("word", ["Reuters", "China", "Russia", "Chinese foreign ministry"])
 def test_ordinary_words_are_not_flagged(real_index, word: str) -> None:
     assert ids(real_index, word) == set()
+
+
+def test_a_legal_form_alone_is_not_a_name(real_index) -> None:
+    # OFAC lists SERVICIO AEREO DE SANTANDER E.U. with the alias "S.A.S. E.U."
+    assert screen_name(real_index, "EU", "PublicBody", threshold=0.8) == []
+    assert ("ofac", "7598") in ids(real_index, "Servicio Aereo de Santander")
+
+
+def test_a_subset_missing_a_distinctive_word_is_another_actor(real_index) -> None:
+    # Redlepus TSK Vektor Industrial (Shenzhen) is not TSK Vektor: "Redlepus" is rarer
+    # than anything the query shares with it; "Industrial" and "Shenzhen" alone would not be
+    assert ("uk", "16652") not in ids(real_index, "TSK Vektor")
+    assert ("uk", "16652") in ids(real_index, "Redlepus TSK Vektor Industrial")

@@ -29,7 +29,13 @@ import numpy as np
 from sanctrace.errors import StoreError
 from sanctrace.model import Designation
 from sanctrace.screen.match import compare, token_sim
-from sanctrace.screen.normalise import NameKey, normalise, prefix_initialisms, skeleton
+from sanctrace.screen.normalise import (
+    DOTTED,
+    NameKey,
+    normalise,
+    prefix_initialisms,
+    skeleton,
+)
 
 FORMAT_VERSION = 4
 MAX_POSTINGS = 1500  # keys on more names than this only count in scoring, not in recall
@@ -399,6 +405,13 @@ def _overlap(group: set[str], rest: frozenset[str]) -> bool:
     return any(token_sim(a, b) >= 0.8 for a in group for b in rest if len(a) > 3 and len(b) > 3)
 
 
+def _form_fragment(text: str, key: NameKey) -> bool:
+    """An alias that is legal forms only ("S.A.S. E.U.": simplified joint-stock company,
+    sole proprietorship), one of them unknown to the form database, names nobody."""
+    return (bool(key.forms) and len(key.tokens) == 1 and len(key.tokens[0]) <= 2
+            and DOTTED.search(text) is not None)
+
+
 class IndexBuilder:
     """Collects designations, then lays the index out in flat arrays."""
 
@@ -436,7 +449,7 @@ class IndexBuilder:
         for text in names:
             key = normalise(text, person)
             joined = " ".join(key.tokens)
-            if not joined or joined in seen:
+            if not joined or joined in seen or _form_fragment(text, key):
                 continue
             seen.add(joined)
             nid = len(ix.name_text)

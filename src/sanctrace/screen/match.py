@@ -34,6 +34,7 @@ SHORT_EDIT_SIM = 0.6
 SHORT_TOKEN_WEIGHT = 0.5  # tokens of three letters or fewer weigh half
 ABBREVIATION_ONLY = 0.7  # highest score when no word matches as a word
 SUBSTITUTION = 0.5  # share of the smaller unmatched side deducted
+DISTINCT_REST = 0.3  # short form: per unit the longer name's rarest other word beats the core
 
 
 @dataclass(slots=True)
@@ -219,6 +220,13 @@ def compare(
         if coverage >= 0.85:
             core = max(specificity(c[j]) for j in plain)
             short = coverage * (0.62 + 0.3 * core)
+            # The longer name's own distinctive words (Redlepus in Redlepus TSK Vektor
+            # Industrial) name another actor unless they are generic (Industrial).
+            rest = ([t for j, t in enumerate(c) if j not in used_c] if extra_c
+                    else [t for i, t in enumerate(q) if i not in used_q])
+            other = max((specificity(t) for t in rest if len(t) > 3), default=0.0)
+            if other > core:
+                short -= DISTINCT_REST * (other - core)
             if person and shorter < 2:
                 short = min(short, 0.7)
             if short > score:

@@ -25,7 +25,7 @@ from sanctrace.screen.lists.common import vocabulary
 _APOSTROPHES = re.compile(r"['’‘`´ʼʻ]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 _VOWELS = frozenset("aeiouy")
-_DOTTED = re.compile(r"(?<!\w)(?:[^\W\d_]\.){2,}")
+DOTTED = re.compile(r"(?<!\w)(?:[^\W\d_]\.){2,}")
 
 
 @dataclass(slots=True, frozen=True)
@@ -148,7 +148,7 @@ def normalise(name: str, person: bool = False) -> NameKey:
     forms: frozenset[str] = frozenset()
     if not person and text:
         text, forms = _strip_forms(text)
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     words = _NON_WORD.sub(" ", text).split()
     tokens = _rewrite(_NON_WORD.sub(" ", ascii_fold(" ".join(words))).split(), rewrites)
     if not person:
