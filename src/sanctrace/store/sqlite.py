@@ -157,6 +157,10 @@ class SqliteStore(Store):
                     doc.text,
                 ),
             )
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT(key)"
+                " DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            )
             db.executemany(
                 "INSERT INTO doc_entities (doc_id, local_id, name, type, aliases, mentions)"
                 " VALUES (?,?,?,?,?,?)",
@@ -314,23 +318,19 @@ class SqliteStore(Store):
                 [(d, loc, ent) for (d, loc), ent in resolution.members.items()],
             )
             db.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('resolved_documents', ?)",
-                (str(self._document_count(db)),),
+                "INSERT OR REPLACE INTO meta (key, value) SELECT 'resolved_generation',"
+                " coalesce((SELECT value FROM meta WHERE key = 'generation'), '0')"
             )
 
-    @staticmethod
-    def _document_count(db: sqlite3.Connection) -> int:
-        return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
-
     def resolution_fresh(self) -> bool:
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'resolved_documents'").fetchone()
-        if row is None:
-            return self._document_count(self._db) == 0
-        unassigned = self._db.execute(
-            "SELECT 1 FROM doc_entities d LEFT JOIN entity_members m"
-            " ON m.doc_id = d.doc_id AND m.local_id = d.local_id WHERE m.entity_id IS NULL LIMIT 1"
-        ).fetchone()
-        return unassigned is None and int(row[0]) == self._document_count(self._db)
+        """One meta read: every stored document bumps ``generation``; a resolution records
+        the generation it saw, so freshness costs nothing however large the store."""
+        rows = dict(
+            self._db.execute(
+                "SELECT key, value FROM meta WHERE key IN ('generation', 'resolved_generation')"
+            ).fetchall()
+        )
+        return rows.get("generation", "0") == rows.get("resolved_generation", "0")
 
     _ENTITY_SQL = (
         "SELECT e.id, e.name, e.type, e.aliases, e.countries,"
@@ -507,7 +507,7 @@ class SqliteStore(Store):
             "SELECT count(*), max(rowid) FROM entity_members",
             "SELECT count(*), max(rowid), total(active) FROM judgements",
             "SELECT count(*), max(rowid), total(score) FROM screening",
-            "SELECT value FROM meta WHERE key = 'resolved_documents'",
+            "SELECT value FROM meta WHERE key = 'resolved_generation'",
         ]
         values = [tuple(self._db.execute(q).fetchone() or ()) for q in parts]
         return f"{self.path.resolve()}|{values}"
