@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from sanctrace.extract.gazetteer import load_gazetteer
 from sanctrace.extract.lexicon import Lexicon
-from sanctrace.extract.mentions import Mention
+from sanctrace.extract.mentions import Mention, place_position
 
 _NON_WORD = re.compile(r"[^\w]+")
 _STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de"})
@@ -113,6 +114,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
     n = len(mentions)
     uf = _UnionFind(n)
     keys = [_key(doc, m, lex) for m in mentions]
+    _retype_short_forms(mentions, keys, lex)
     by_key: dict[str, int] = {}
     for i, k in enumerate(keys):
         if not k:
@@ -128,6 +130,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
             uf.union(by_key[k[:-1]], i)
     # short forms and acronyms of longer names
     multi = [(i, keys[i].split()) for i in range(n) if len(keys[i].split()) > 1]
+    gaz = load_gazetteer()
     # how much evidence stands behind each exact-name cluster: the better-attested of two
     # longer names claims an ambiguous short form
     weight: dict[int, int] = {}
@@ -166,9 +169,13 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
             if (
                 m.type == "Location"
                 and other.type != "Location"
-                and (m.source == "gazetteer" or w in lex.places)
+                and (
+                    m.source == "gazetteer"
+                    or w in lex.places
+                    or (gaz.population(w) and place_position(doc, m.start, m.end, lex))
+                )
             ):
-                compatible = False
+                compatible = False  # "Xiamen" is the city, not "Xiamen Limbach ... Co."
             if not compatible:
                 continue
             if w in jw[1:] or (w == jw[0] and other.type != "Person"):
@@ -196,6 +203,32 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
         ms = [mentions[i] for i in groups[root]]
         clusters.append(_finish(doc, Cluster(ms), lex))
     return clusters
+
+
+def _retype_short_forms(mentions: list[Mention], keys: list[str], lex: Lexicon) -> None:
+    """ "Xiamen Limbach" after "Xiamen Limbach Aircraft Engine Co., Ltd.": a later span of
+    two or three words that the model typed as a place or person but that opens an earlier
+    company name is that company said short, unless every word of it is a place."""
+    gaz = load_gazetteer()
+    firms: list[tuple[int, list[str]]] = [
+        (m.start, keys[i].split())
+        for i, m in enumerate(mentions)
+        if m.type == "Organization" and m.source not in _SOFT_SOURCES and keys[i]
+    ]
+    if not firms:
+        return
+    for i, m in enumerate(mentions):
+        words = keys[i].split()
+        if m.key is not None or m.source not in _SOFT_SOURCES or not 2 <= len(words) <= 3:
+            continue
+        if m.type not in ("Location", "Person"):
+            continue
+        if all(w in lex.places or gaz.population(w) for w in words):
+            continue
+        if any(
+            s < m.start and len(fw) > len(words) and fw[: len(words)] == words for s, fw in firms
+        ):
+            mentions[i] = replace(m, type="Organization")
 
 
 def _finish(doc: Doc, c: Cluster, lex: Lexicon) -> Cluster:

@@ -169,15 +169,20 @@ def _known_place(doc: Doc, start: int, end: int, lex: Lexicon, gaz: Gazetteer) -
     pop = gaz.population(text)
     if pop is not None and pop >= BIG_CITY:
         return True
+    return place_position(doc, start, end, lex) and gaz.knows(text)
+
+
+def place_position(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether span [start, end) stands where places stand: after "in" or "near", before
+    "-based" or ", Country", or after another place and "and"."""
     n = len(doc)
-    cue = start > 0 and doc[start - 1].lower_ in _PLACE_PREPS
+    if start > 0 and doc[start - 1].lower_ in _PLACE_PREPS:
+        return True
     if end + 1 < n and doc[end].text == "-" and doc[end + 1].lower_ in _PLACE_SUFFIXES:
-        cue = True
+        return True
     if end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in lex.country_of:
-        cue = True
-    if start > 1 and doc[start - 1].lower_ in ("and", ",") and doc[start - 2].ent_type_ == "GPE":
-        cue = True
-    return cue and gaz.knows(text)
+        return True
+    return start > 1 and doc[start - 1].lower_ in ("and", ",") and doc[start - 2].ent_type_ == "GPE"
 
 
 def _person_name(span, lex: Lexicon, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
