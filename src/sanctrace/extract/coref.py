@@ -283,30 +283,40 @@ class EntityIndex:
                     break
                 horizon = doc[horizon].sent.end
             home = self._home_modifier(tok)
-            best: int | None = None
+            found: list[int] = []
             for ci, c in enumerate(self.clusters):
                 if c.type != "Organization" or not (tok.i < firsts[ci] < horizon):
                     continue
                 if home is not None and not self._placed_near(ci, home):
                     continue  # "a St Petersburg company" is not the firm "of Stuttgart"
                 if family in c.families or (d.nation is not None and d.nation in c.nations):
-                    if best is None or firsts[ci] < firsts[best]:
-                        best = ci
-            if best is not None:
-                self._tie(tok, best)
+                    found.append(ci)
+            # two firms fit the description: which one the writer meant is a guess
+            if len(found) == 1:
+                self._tie(tok, found[0])
 
     def _home_modifier(self, noun: Token) -> int | None:
-        """The place in "a St Petersburg company", if the description names one."""
+        """The place in "a St Petersburg company" or "a company in Xiamen", if the
+        description names one."""
         for c in noun.lefts:
             e = self.tok_ent[c.i]
             if c.dep_ in ("compound", "nmod", "amod") and e >= 0:
                 if self.clusters[e].type == "Location":
                     return e
+        for c in noun.rights:  # a country is too wide to rule out a firm placed in a town
+            if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                for g in c.children:
+                    e = self.tok_ent[g.i]
+                    if g.dep_ == "pobj" and e >= 0 and self.clusters[e].type == "Location":
+                        return None if g.lower_ in self.lex.places else e
         return None
 
     def _placed_near(self, ci: int, place: int) -> bool:
-        """Whether some mention of entity ``ci`` is followed closely by ``place``."""
+        """Whether some mention of entity ``ci`` is followed closely by ``place``, or its
+        name holds the place's name ("Xiamen Limbach ... Co." for Xiamen)."""
         doc_len = len(self.doc)
+        if fold(self.clusters[place].name) in fold(self.clusters[ci].name).split():
+            return True
         for m in self.clusters[ci].mentions:
             for i in range(m.end, min(doc_len, m.end + 4)):
                 if self.tok_ent[i] == place:
