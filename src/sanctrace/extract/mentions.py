@@ -7,7 +7,7 @@ length, then priority, in one pass. The rules are cheap token scans over the par
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -720,7 +720,39 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     kept += _short_forms(doc, lex, kept)
     kept.sort(key=lambda m: m.start)
     kept = resolve_overlaps(kept + _titled_people(doc, lex, kept))
-    return _join_place_org(doc, kept)
+    return _products_not_places(doc, lex, _join_place_org(doc, kept))
+
+
+def _products_not_places(doc: Doc, lex: Lexicon, kept: list[Mention]) -> list[Mention]:
+    """ "modelled on Iran's Shahed", "Shahed drones": a name the model took for a place is a
+    product when another product is likened to it or a product noun follows it, unless the
+    name is a known place."""
+    gaz = load_gazetteer()
+    n = len(doc)
+    for k, m in enumerate(kept):
+        if m.type != "Location" or not m.source.startswith("ner"):
+            continue
+        span = doc[m.start : m.end]
+        if span.text.lower() in lex.places or gaz.knows(span.text):
+            continue
+        after = doc[m.end] if m.end < n else None
+        product = after is not None and after.lower_ in lex.product_nouns and after.pos_ == "NOUN"
+        root = span.root
+        if not product and root.dep_ == "pobj":
+            prep = root.head
+            heads = lex.product_likeness.get(prep.lower_)
+            product = heads is not None and prep.head.lower_ in heads
+            if not product and prep.lower_ == "on":  # "a drone based on X", not "based on Sakhalin"
+                verb = prep.head
+                if verb.lower_ in lex.product_likeness.get("on_if_product", ()):
+                    hosts = [verb.head] if verb.dep_ == "acl" else []
+                    hosts += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    product = any(
+                        h.lower_ in lex.product_nouns or h.lemma_.lower() == "design" for h in hosts
+                    )
+        if product:
+            kept[k] = replace(m, type="Product")
+    return kept
 
 
 def _name_run(doc: Doc, start: int, step: int, lex: Lexicon) -> int:
