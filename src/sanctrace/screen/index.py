@@ -39,9 +39,11 @@ from sanctrace.screen.normalise import (
 
 FORMAT_VERSION = 4
 MAX_POSTINGS = 1500  # keys on more names than this only count in scoring, not in recall
-CANDIDATES = 20  # names scored in full per query
+POOL = 20  # candidates pre-scored per query (and searched for rival spellings)
+CANDIDATES = 8  # ... of which the best are scored in full
+PRESCORE_POWER = 1.5  # pre-score weights: rare words dominate the generic ones more
 VARIANT_KEY_WEIGHT = 0.7  # skeleton, prefix and suffix keys weigh less than a word
-CUTOFF = 0.5  # ... unless they share less than this share of the best one's key weight
+CUTOFF = 0.6  # ... unless they share less than this share of the best one's key weight
 PERSON_SCHEMAS = frozenset({"Person"})
 VESSEL_SCHEMAS = frozenset({"Vessel", "Airplane"})
 SCHEMA_PENALTY = 0.2
@@ -251,7 +253,8 @@ class NameIndex:
         short_forms: dict[int, frozenset[str]] = {}
         edits: dict[int, tuple[tuple[str, str], ...]] = {}
         keys = query_keys(query, self.key_ids.__contains__)
-        for nid in self._candidates(keys, candidates).tolist():
+        pool = self._candidates(keys, max(POOL, candidates)).tolist()
+        for nid in pool[:candidates]:
             entry = int(self.name_entry[nid])
             person = self.entry_schema[entry] in PERSON_SCHEMAS
             listed = NameKey(self.name_text[nid], tuple(self.name_tokens[nid].split()),
@@ -275,7 +278,7 @@ class NameIndex:
                     short_forms.pop(entry, None)
                 edits[entry] = result.edits
         self._ambiguity(best, short_forms)
-        self._rival_spellings(best, edits)
+        self._rival_spellings(best, edits, self._near_words(query.tokens, pool))
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.entry_id[kv[0]]))
         hits = []
         for entry, (score, nid, why) in ranked[:limit]:
@@ -330,9 +333,25 @@ class NameIndex:
             best[entry] = (max(0.0, score - penalty), nid,
                            f"{why}; ambiguous short form ({rivals + 1} listed actors)")
 
+    def _near_words(self, tokens: tuple[str, ...], pool: list[int]) -> dict[str, set[str]]:
+        """For each query word the index lacks, the listed words of ``pool`` (the
+        candidates found, scored or not) that it is one spelling edit or so away from."""
+        unknown = [t for t in tokens if len(t) > 3 and "t" + t not in self.key_ids]
+        near: dict[str, set[str]] = {}
+        if not unknown:
+            return near
+        words = {w for nid in pool for w in self.name_tokens[nid].split() if len(w) > 3}
+        for token in unknown:
+            found = {w for w in words if token_sim(token, w) > 0.0
+                     and skeleton(token) != skeleton(w)}
+            if found:
+                near[token] = found
+        return near
+
     def _rival_spellings(
         self, best: dict[int, tuple[float, int, str]],
         edits: dict[int, tuple[tuple[str, str], ...]],
+        near: dict[str, set[str]],
     ) -> None:
         """A misspelt query word close to several different listed words is ambiguous.
 
@@ -341,10 +360,6 @@ class NameIndex:
         relies on it loses a little per rival. A rare listed word with no near rival
         (Gasprom ~ Gazprom) keeps its score.
         """
-        near: dict[str, set[str]] = {}
-        for pairs in edits.values():
-            for word, listed in pairs:
-                near.setdefault(word, set()).add(listed)
         rivals = {w: len(ls) - 1 for w, ls in near.items() if len(ls) > 1}
         if not rivals:
             return
@@ -495,7 +510,8 @@ class IndexBuilder:
         idf = 1.0 + np.log((len(ix.entry_id) + 1) / (ix.df.astype(np.float64) + 1))
         kinds = np.frombuffer("".join(k[0] for k in ix.key_ids).encode(), dtype="S1")
         exact = np.isin(kinds, np.array([b"t", b"a", b"="]))
-        ix.key_weight = (idf * np.where(exact, 1.0, VARIANT_KEY_WEIGHT)).astype(np.float32)
+        ix.key_weight = ((idf * np.where(exact, 1.0, VARIANT_KEY_WEIGHT)) ** PRESCORE_POWER
+                         ).astype(np.float32)
         token_weight = np.where(kinds == b"t", ix.key_weight, 0.0)
         ix.name_mass = np.bincount(names, weights=token_weight[keys],
                                    minlength=len(ix.name_text)).astype(np.float32)
