@@ -70,3 +70,19 @@ def test_save_and_load(tmp_path: Path) -> None:
     assert [h.list_id for h in again.search("TSK Vector")] == [
         h.list_id for h in ix.search("TSK Vector")
     ]
+
+
+def test_a_misspelling_near_several_listed_words_is_ambiguous() -> None:
+    lone = build_index([Designation("ofac", "1", "Matror Industrial LLC")])
+    crowded = build_index([
+        Designation("ofac", "1", "Matror Industrial LLC"),
+        Designation("ofac", "2", "Matrik Industrial LLC"),
+        Designation("ofac", "3", "Natrok Industrial LLC"),
+    ])
+    alone = lone.search("Matrok Industrial LLC")[0]
+    among = crowded.search("Matrok Industrial LLC")
+    assert {h.list_id for h in among} == {"1", "2", "3"}
+    assert all(h.score <= alone.score - 0.09 for h in among)
+    assert "rival spellings" in among[0].explanation
+    # a correctly spelt listed word has no rivals, however many near words are listed
+    assert crowded.search("Matror Industrial LLC")[0].score == 1.0
