@@ -758,6 +758,14 @@ class ClaimFinder:
         for p in r.prep_objects(tok, ["on", "against"]):
             subjects.extend(r.args(p, _ACTORS))
         head = tok.head
+        if (
+            not subjects
+            and tok.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in self.lex.sanction_batch_nouns
+        ):
+            tok = head.head  # "announced a new round of sanctions": the round is announced
+            head = tok.head
         if not subjects and tok.dep_ == "pobj" and head.lower_ in _PROPOSITIONS:
             gov = head.head
             if gov.pos_ == "ADJ" or gov.dep_ in ("acomp",):

@@ -71,6 +71,7 @@ class Lexicon:
     denial_phrases: tuple[str, ...]
     sanction_nouns: frozenset[str]
     sanction_null_modifiers: frozenset[str]
+    sanction_batch_nouns: frozenset[str]  # 'a new round of sanctions'
     sanction_carry_cues: frozenset[str]
     onward_cues: frozenset[str]
     tail_headings: frozenset[str]
@@ -180,6 +181,7 @@ def load_lexicon() -> Lexicon:
         sanction_nouns=_lower(cues["sanction_nouns"]),
         sanction_null_modifiers=_lower(cues["sanction_modifiers_null"]),
         sanction_carry_cues=_lower(cues["sanction_carry_cues"]),
+        sanction_batch_nouns=_lower(cues["sanction_batch_nouns"]),
         onward_cues=_lower(cues["onward_cues"]),
         tail_headings=_lower(cues["tail_headings"]),
         tokenizer_keep=tuple(cues["tokenizer_keep"]),

@@ -22,7 +22,9 @@ _NER_TYPES = {
     "PERSON": "Person",
     "PRODUCT": "Product",
 }
-_DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_DETS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "both", "either", "neither", "each"}
+)
 _POSS = frozenset({"'s", "’s", "'", "’"})
 _PLACE_PREPS = frozenset({"to", "in", "at", "from", "near", "inside", "outside", "into"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
