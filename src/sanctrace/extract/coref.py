@@ -336,6 +336,11 @@ class EntityIndex:
                     recent[-1] = (recent[-1][0], e, True)
                 continue
             low = tok.lower_
+            if tok.pos_ == "PRON" and low in _SING:
+                speaker = self._speaker_of(tok)
+                if speaker is not None:
+                    self.ref[tok.i] = speaker
+                    continue
             if self.heading[tok.i]:
                 continue
             want: tuple[str, ...] | None = None
@@ -358,6 +363,25 @@ class EntityIndex:
             ante = self._antecedent(tok, recent, want, contains, self._clause_subjects(tok))
             if ante is not None:
                 self.ref[tok.i] = ante
+
+    def _speaker_of(self, tok: Token) -> int | None:
+        """ "Beijing says it was unaware", "the ministry said it had not ...": "it" as the
+        subject of what an organisation, body or place says is the speaker itself."""
+        if tok.dep_ not in _SUBJ or tok.head.dep_ != "ccomp":
+            return None
+        speech = tok.head.head
+        if speech.lemma_.lower() not in self.lex.speech_verbs:
+            return None
+        for c in speech.children:
+            if c.dep_ == "nsubj":
+                e = self.at(c.i)
+                if e is not None and self.clusters[e].type in (
+                    "Organization",
+                    "PublicBody",
+                    "Location",
+                ):
+                    return e
+        return None
 
     def _clause_subjects(self, tok: Token) -> set[int]:
         """Entities that are subjects of the verb an object pronoun depends on."""
