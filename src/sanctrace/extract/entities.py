@@ -172,10 +172,16 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cl
                 and (
                     m.source == "gazetteer"
                     or w in lex.places
-                    or (gaz.population(w) and place_position(doc, m.start, m.end, lex))
+                    or (
+                        gaz.population(w)
+                        # a body is named for its seat: "Stuttgart public prosecutor's office"
+                        and (other.type == "PublicBody" or place_position(doc, m.start, m.end, lex))
+                    )
                 )
             ):
                 compatible = False  # "Xiamen" is the city, not "Xiamen Limbach ... Co."
+            if other.type == "PublicBody" and w == jw[0] and gaz.population(w):
+                compatible = False  # "Hanover" in "Hanover public prosecutor's office"
             if not compatible:
                 continue
             if w in jw[1:] or (w == jw[0] and other.type != "Person"):

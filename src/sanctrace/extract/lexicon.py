@@ -42,6 +42,7 @@ class Lexicon:
     legal_suffix: frozenset[str]
     org_noun_family: dict[str, str]  # noun -> family
     public_names: frozenset[str]
+    public_owned_heads: frozenset[str]  # 'North Korea's mission to the UN'
     public_heads: frozenset[str]
     public_capitalised_only: frozenset[str]
     public_not_modifiers: frozenset[str]
@@ -151,7 +152,8 @@ def load_lexicon() -> Lexicon:
         legal_suffix=frozenset(ents["legal_forms"]["suffix"]),
         org_noun_family=org_family,
         public_names=_lower(pub["names"]),
-        public_heads=_lower(pub["heads"]),
+        public_heads=_lower(pub["heads"]) | _lower(pub["owned_heads"]),
+        public_owned_heads=_lower(pub["owned_heads"]),
         public_capitalised_only=_lower(pub["capitalised_only"]),
         public_not_modifiers=_lower(pub["not_public_modifiers"]),
         public_head_modifiers=_lower(pub["head_modifiers"]),

@@ -293,7 +293,46 @@ def _legal_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
     return out
 
 
+def _state_possessor(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Whether the words before token ``i`` open with a state's possessive ("Myanmar's",
+    "North Korea's"), lower-case modifiers aside."""
+    j = i - 1
+    while j > 0 and doc[j].is_lower and doc[j].is_alpha:
+        j -= 1
+    if j < 1 or doc[j].text not in _POSS:
+        return False
+    owner = doc[j - 1]
+    return owner.ent_type_ == "GPE" or owner.lower_ in lex.country_of
+
+
+def _owned_service(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """ "Myanmar's armed forces": a lower-case state service owned by a named state."""
+    two = doc[i - 1 : i + 1].text.lower() if i > 0 else ""
+    return (two in lex.state_forces or doc[i].lower_ in lex.state_forces) and _state_possessor(
+        doc, i, lex
+    )
+
+
+def _owned_mission(doc: Doc, i: int, lex: Lexicon) -> int:
+    """End of "North Korea's mission to the United Nations" from its head ``i``; 0 when the
+    mission has no state before it or no body after "to"."""
+    n = len(doc)
+    if not _state_possessor(doc, i, lex) or i + 2 >= n or doc[i + 1].lower_ not in ("to", "at"):
+        return 0
+    end = i + 2
+    if doc[end].lower_ == "the":
+        end += 1
+    if end >= n or not _cap(doc[end]):
+        return 0
+    while end < n and (_cap(doc[end]) or doc[end].lower_ == "of") and not doc[end].is_punct:
+        end += 1
+    while not _cap(doc[end - 1]):
+        end -= 1
+    return end
+
+
 def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
+    gaz = load_gazetteer()
     out: list[Mention] = []
     n = len(doc)
     for tok in doc:
@@ -306,8 +345,10 @@ def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
         if lowered and not cap:  # "the military council": a body named in lower case
             out.append(Mention(i - 1, i + 1, "PublicBody", "public", 5))
             continue
-        if low in lex.public_capitalised_only and not cap:
+        if low in lex.public_capitalised_only and not cap and not _owned_service(doc, i, lex):
             continue
+        if low in lex.public_owned_heads and not _owned_mission(doc, i, lex):
+            continue  # "a mission to Mars", "the mission": no state's delegation
         if (
             cap
             and i > 0
@@ -337,6 +378,7 @@ def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
                 plow in lex.public_head_modifiers
                 or plow in lex.demonym_of
                 or (prev.ent_type_ in ("GPE", "NORP") or plow in lex.country_of)
+                or (modifiers and _cap(prev) and gaz.population(prev.text))  # "Stuttgart public"
                 or (_cap(prev) and cap and prev.pos_ in ("PROPN", "ADJ", "NOUN"))
             ):
                 if plow in lex.public_not_modifiers and not cap:
@@ -353,6 +395,11 @@ def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
                 cap = False
             break
         end = i + 1
+        if low in lex.public_owned_heads:
+            end = _owned_mission(doc, i, lex)
+            cap = True
+        elif end + 1 < n and doc[end].text in _POSS and doc[end + 1].lower_ in lex.public_heads:
+            end += 2  # "the public prosecutor's office"
         if (
             end + 2 < n
             and doc[end].lower_ in ("of", "for")

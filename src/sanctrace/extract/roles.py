@@ -104,7 +104,16 @@ class Roles:
         ]  # "A, the B, and C": the parser often reads B as an appositive of A
         # "A, its founder B and C": conjuncts of an appositive are arguments too
         listed += [c for a in listed for c in a.conjuncts if c not in listed]
-        for t in (tok, *listed, *tok.conjuncts):
+        inner: list[Token] = []
+        if own is not None:  # "A's mission to the United Nations and B": B hangs off "Nations"
+            inner = [
+                c
+                for t in tok.subtree
+                if t.i != tok.i and index.tok_ent[t.i] == own
+                for c in t.conjuncts
+                if c.i > t.i and index.tok_ent[c.i] != own
+            ]
+        for t in (tok, *listed, *tok.conjuncts, *inner):
             e = self.find(t, types)
             if e is not None and e not in out:
                 out.append(e)
