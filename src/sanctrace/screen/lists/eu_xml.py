@@ -16,7 +16,7 @@ from lxml import etree
 from sanctrace.errors import ListFormatError
 from sanctrace.model import Designation
 from sanctrace.screen.lists.common import add_identifier, clean, parse_date, unique
-from sanctrace.screen.lists.xml import local, safe_iterparse
+from sanctrace.screen.lists.xml import local, open_list, release
 
 AUTHORITY = "European Commission, Financial Sanctions Files (FSF)"
 ID_TYPES = {
@@ -96,19 +96,11 @@ def _entity(element: etree._Element, source: str) -> Designation:
 def read_fsf(path: Path) -> tuple[date | None, list[Designation]]:
     """(generation date, designations) of an EU FSF XML export."""
     source = str(path)
-    events = safe_iterparse(path, events=("start", "end"))
-    try:
-        _event, root = next(events)
-    except StopIteration:
-        raise ListFormatError("empty XML file", source=source) from None
-    if local(root.tag) != "export":
-        raise ListFormatError(f"root element is {local(root.tag)}, not export", source=source)
+    root, events = open_list(path, "export")
     generated = parse_date((root.get("generationDate") or "")[:10])
     designations: list[Designation] = []
     for event, element in events:
         if event == "end" and local(element.tag) == "sanctionEntity":
             designations.append(_entity(element, source))
-            element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
+            release(element)
     return generated, designations

@@ -19,7 +19,7 @@ from sanctrace.model import Designation
 from sanctrace.screen.lists.common import add_identifier, clean, country_code, parse_date, unique
 from sanctrace.screen.lists.ofac_csv import AUTHORITY
 from sanctrace.screen.lists.ofac_xml import ID_TYPES, SCHEMAS
-from sanctrace.screen.lists.xml import local, safe_iterparse
+from sanctrace.screen.lists.xml import local, open_list, release
 
 COUNTRY_FEATURES = ("nationality", "citizenship", "flag")
 
@@ -119,14 +119,7 @@ def _entity(entity: etree._Element, source: str) -> Designation:
 def read_enhanced(path: Path) -> tuple[date | None, list[Designation]]:
     """(data-as-of date, designations) of an OFAC SDN_ENHANCED.XML file."""
     source = str(path)
-    events = safe_iterparse(path, events=("start", "end"))
-    try:
-        _event, root = next(events)
-    except StopIteration:
-        raise ListFormatError("empty XML file", source=source) from None
-    if local(root.tag) != "sanctionsData":
-        raise ListFormatError(f"root element is {local(root.tag)}, not sanctionsData",
-                              source=source)
+    root, events = open_list(path, "sanctionsData")
     published: date | None = None
     designations: list[Designation] = []
     depth = 0
@@ -140,7 +133,5 @@ def read_enhanced(path: Path) -> tuple[date | None, list[Designation]]:
             published = parse_date(clean(element.text)[:10])
         elif tag == "entity" and depth == 0:
             designations.append(_entity(element, source))
-            element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
+            release(element)
     return published, designations

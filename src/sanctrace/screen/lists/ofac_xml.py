@@ -23,7 +23,7 @@ from sanctrace.screen.lists.common import (
     unique,
 )
 from sanctrace.screen.lists.ofac_csv import AUTHORITY, parse_remarks
-from sanctrace.screen.lists.xml import local, safe_iterparse
+from sanctrace.screen.lists.xml import local, open_list, release
 
 SCHEMAS = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplane"}
 ID_TYPES = {
@@ -103,13 +103,7 @@ def _entry(element: etree._Element, source: str) -> Designation:
 def read_sdn_xml(path: Path) -> tuple[date | None, list[Designation]]:
     """(publish date, designations) of an OFAC sdn.xml file."""
     source = str(path)
-    events = safe_iterparse(path, events=("start", "end"))
-    try:
-        _event, root = next(events)
-    except StopIteration:
-        raise ListFormatError("empty XML file", source=source) from None
-    if local(root.tag) != "sdnList":
-        raise ListFormatError(f"root element is {local(root.tag)}, not sdnList", source=source)
+    root, events = open_list(path, "sdnList")
     published: date | None = None
     designations: list[Designation] = []
     for event, element in events:
@@ -120,9 +114,7 @@ def read_sdn_xml(path: Path) -> tuple[date | None, list[Designation]]:
             published = _publish_date(element.text)
         elif tag == "sdnEntry":
             designations.append(_entry(element, source))
-            element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
+            release(element)
     return published, designations
 
 

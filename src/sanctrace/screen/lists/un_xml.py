@@ -20,7 +20,7 @@ from sanctrace.screen.lists.common import (
     parse_date,
     unique,
 )
-from sanctrace.screen.lists.xml import safe_iterparse
+from sanctrace.screen.lists.xml import open_list, release
 
 AUTHORITY = "United Nations Security Council"
 NAME_FIELDS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
@@ -71,20 +71,11 @@ def _designation(element: etree._Element, source: str) -> Designation:
 def read_un(path: Path) -> tuple[date | None, list[Designation]]:
     """(dateGenerated, designations) of a UN consolidated list file."""
     source = str(path)
-    events = safe_iterparse(path, events=("start", "end"))
-    try:
-        _event, root = next(events)
-    except StopIteration:
-        raise ListFormatError("empty XML file", source=source) from None
-    if root.tag != "CONSOLIDATED_LIST":
-        raise ListFormatError(f"root element is {root.tag}, not CONSOLIDATED_LIST",
-                              source=source)
+    root, events = open_list(path, "CONSOLIDATED_LIST")
     generated = parse_date((root.get("dateGenerated") or "")[:10])
     designations: list[Designation] = []
     for event, element in events:
         if event == "end" and element.tag in ("INDIVIDUAL", "ENTITY"):
             designations.append(_designation(element, source))
-            element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
+            release(element)
     return generated, designations

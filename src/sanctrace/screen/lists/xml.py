@@ -33,3 +33,26 @@ def safe_iterparse(
         raise ListFormatError(exc.message, source=str(path)) from exc
     except (OSError, UnicodeError) as exc:
         raise ListFormatError(f"cannot read XML: {exc}", source=str(path)) from exc
+
+
+def open_list(
+    path: Path, root_tag: str
+) -> tuple[etree._Element, Iterator[tuple[str, etree._Element]]]:
+    """Start streaming a list file: its root (checked to be ``root_tag``, namespace aside)
+    and the remaining (event, element) pairs, with start and end events."""
+    source = str(path)
+    events = safe_iterparse(path, events=("start", "end"))
+    try:
+        _event, root = next(events)
+    except StopIteration:
+        raise ListFormatError("empty XML file", source=source) from None
+    if local(root.tag) != root_tag:
+        raise ListFormatError(f"root element is {local(root.tag)}, not {root_tag}", source=source)
+    return root, events
+
+
+def release(element: etree._Element) -> None:
+    """Free a record once read, and the records before it, so memory stays flat."""
+    element.clear()
+    while element.getprevious() is not None:
+        del element.getparent()[0]
