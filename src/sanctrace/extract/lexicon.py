@@ -53,6 +53,7 @@ class Lexicon:
     product_code: re.Pattern[str]
     product_code_blacklist: re.Pattern[str]
     product_introducers: frozenset[str]
+    product_spaced_not_heads: frozenset[str]  # "Room 5B" is no product model
     product_likeness: dict[str, frozenset[str]]  # preposition -> head words ("modelled on")
     officer_titles: frozenset[str]
     owner_titles: frozenset[str]
@@ -163,6 +164,7 @@ def load_lexicon() -> Lexicon:
         product_code=re.compile(prod["code_pattern"]),
         product_code_blacklist=re.compile(prod["code_blacklist_pattern"]),
         product_introducers=_lower(prod["introducers"]),
+        product_spaced_not_heads=frozenset(prod["spaced_code_not_heads"]),
         product_likeness={k: _lower(v) for k, v in prod["likeness"].items()},
         officer_titles=_lower(titles["officer"]),
         owner_titles=_lower(titles["owner"]),

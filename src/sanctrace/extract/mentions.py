@@ -7,6 +7,9 @@ length, then priority, in one pass. The rules are cheap token scans over the par
 
 from __future__ import annotations
 
+import calendar
+import re
+
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -499,6 +502,10 @@ def _products(doc: Doc, lex: Lexicon) -> list[Mention]:
         if _lettered_model(doc, tok, lex):
             out.append(Mention(tok.i, tok.i + 3, "Product", "code", 4))
             continue
+        spaced = _spaced_model(doc, tok, lex)
+        if spaced:
+            out.append(Mention(tok.i, spaced, "Product", "code", 4))
+            continue
         if (
             lex.product_code.match(text)
             and not lex.product_code_blacklist.match(text)
@@ -612,6 +619,33 @@ def _lettered_model(doc: Doc, tok: Token, lex: Lexicon) -> bool:
     return tok.lower_ not in lex.demonym_of and tok.lower_ not in lex.country_of
 
 
+_SPACED_CODE = re.compile(r"^\d{1,4}[A-Z]{1,2}$")
+
+
+def _spaced_model(doc: Doc, tok: Token, lex: Lexicon) -> int:
+    """ "Type 93B", "Multiturn 5X": a capitalised word and a digits-then-capitals code after a
+    space; "Room 5B", "Gate 2A" and the like (``products.spaced_code_not_heads``) are not.
+    Returns the end token of the model name, 0 if there is none."""
+    i = tok.i
+    n = len(doc)
+    if i + 1 >= n or not tok.whitespace_:
+        return 0
+    end = i + 2
+    code = doc[i + 1].text
+    if end < n and not doc[i + 1].whitespace_ and doc[end].is_alpha and doc[end].is_upper:
+        code += doc[end].text  # "7K" read as "7" + "K"
+        end += 1
+    if not _SPACED_CODE.match(code):
+        return 0
+    if not (_cap(tok) and tok.is_alpha and len(tok) >= 3 and not tok.is_upper):
+        return 0
+    if tok.text in lex.product_spaced_not_heads or tok.lower_ in _MONTH_NAMES:
+        return 0
+    if tok.lower_ in lex.country_of or tok.lower_ in lex.demonym_of:
+        return 0
+    return end
+
+
 def _company_names(doc: Doc, lex: Lexicon) -> list[Mention]:
     """Capitalised runs ending in a company word: "Dorokhov Precision Works"."""
     out: list[Mention] = []
@@ -629,6 +663,7 @@ def _company_names(doc: Doc, lex: Lexicon) -> list[Mention]:
         names = [t for t in doc[start : tok.i] if t.text not in lex.org_name_words]
         if not names or all(t.lower_ in lex.demonym_of or t.lower_ in lex.places for t in names):
             continue
+        start = _dated_start(doc, start)
         end = tok.i + 1
         while end < len(doc) and (
             doc[end].text in lex.org_name_words or doc[end].text in lex.legal_suffix
@@ -636,6 +671,21 @@ def _company_names(doc: Doc, lex: Lexicon) -> list[Mention]:
             end += 1
         out.append(Mention(start, end, "Organization", "company-name", 3))
     return out
+
+
+_ORDINAL = re.compile(r"^\d{1,4}(?:st|nd|rd|th)?$")
+_MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name if m)
+
+
+def _dated_start(doc: Doc, start: int) -> int:
+    """ "the February 8 Ammunition Works", "the 25th Arsenal": a name that opens with a
+    date or number after "the" keeps it."""
+    j = start - 1
+    if j < 1 or not _ORDINAL.match(doc[j].text):
+        return start
+    if doc[j - 1].lower_ in _MONTH_NAMES and _cap(doc[j - 1]):
+        j -= 1
+    return j if j > 0 and doc[j - 1].lower_ == "the" else start
 
 
 def _location_heads(doc: Doc, lex: Lexicon) -> list[Mention]:
