@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import re
-
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
