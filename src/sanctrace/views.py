@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sanctrace.model import Document, ScreenMatch, TimeRef
-from sanctrace.store.base import ClaimRecord, EntityRecord, RoleRef
+from sanctrace.store.base import ClaimRecord, EntityRecord, Judgement, RoleRef
 
 ROLE_FIELDS = ("subject", "object", "via", "item", "location")
 
@@ -110,4 +110,17 @@ def document_view(d: Document) -> dict[str, Any]:
         "format": d.format,
         "sha256": d.sha256,
         "characters": len(d.text),
+    }
+
+
+def judgement_view(j: Judgement) -> dict[str, Any]:
+    """An analyst's merge or split, as listed and as returned when made."""
+    return {
+        "id": j.id,
+        "kind": j.kind,
+        "a": j.a,
+        "b": j.b,
+        "note": j.note,
+        "created_at": j.created_at,
+        "active": j.active,
     }

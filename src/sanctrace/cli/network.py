@@ -21,8 +21,8 @@ from sanctrace.graph import (
 )
 from sanctrace.graph.network import Network
 from sanctrace.resolve import ensure_resolved, entity_ref, resolve
-from sanctrace.store import Judgement, Store, open_store
-from sanctrace.views import entity_view
+from sanctrace.store import Store, open_store
+from sanctrace.views import entity_view, judgement_view
 
 EntityArg = Annotated[str, typer.Argument(help="Entity name, alias or id (as `entities` prints).")]
 LimitOpt = Annotated[int, typer.Option("--limit", min=1, help="Show at most this many.")]
@@ -34,18 +34,6 @@ def _node(store: Store, net: Network, key: str) -> int:
     if node is None:  # resolved after the network was built: cannot happen, but say so
         raise InputError(f"entity {key!r} is not in the network; run `sanctrace entities`")
     return node
-
-
-def _judgement_view(j: Judgement) -> dict[str, Any]:
-    return {
-        "id": j.id,
-        "kind": j.kind,
-        "a": j.a,
-        "b": j.b,
-        "note": j.note,
-        "created_at": j.created_at,
-        "active": j.active,
-    }
 
 
 def _sanction_mark(end: dict[str, Any]) -> str:
@@ -195,7 +183,7 @@ def register(app: typer.Typer) -> None:
             merged = store.entity(resolve(store).members[member])
             view = entity_view(merged, store.screening()) if merged else None
         if json:
-            print_json({"judgement": _judgement_view(j), "entity": view})
+            print_json({"judgement": judgement_view(j), "entity": view})
             return
         console.print(f"merged into [bold]{escape(view['name'] if view else '?')}[/] ({j.id})")
 
@@ -222,7 +210,7 @@ def register(app: typer.Typer) -> None:
             screening = store.screening()
             views = [entity_view(e, screening) for e in resolution.entities if e.id in parts]
         if json:
-            print_json({"judgement": _judgement_view(j), "entities": views})
+            print_json({"judgement": judgement_view(j), "entities": views})
             return
         console.print(f"split {escape(record.name)} into {len(views)} entities ({j.id}):")
         for v in views:
@@ -247,7 +235,7 @@ def register(app: typer.Typer) -> None:
         if ctx.invoked_subcommand is not None:
             return
         with open_store(db) as store:
-            views = [_judgement_view(j) for j in store.judgements(include_revoked=all_)]
+            views = [judgement_view(j) for j in store.judgements(include_revoked=all_)]
         if json:
             print_json({"judgements": views})
             return
@@ -275,7 +263,7 @@ def register(app: typer.Typer) -> None:
             j = store.revoke_judgement(judgement_id)
             resolve(store)
         if json:
-            print_json({"judgement": _judgement_view(j)})
+            print_json({"judgement": judgement_view(j)})
             return
         console.print(f"revoked {j.id} ({j.kind} {escape(j.a)})")
 

@@ -22,8 +22,8 @@ from sanctrace.errors import InputError, TooLargeError
 from sanctrace.pipeline import ingest_sources
 from sanctrace.resolve import entity_ref, resolve
 from sanctrace.settings import get_settings
-from sanctrace.store import Judgement, Store
-from sanctrace.views import entity_view
+from sanctrace.store import Store
+from sanctrace.views import entity_view, judgement_view
 
 router = APIRouter(prefix="/api", tags=["write"], dependencies=[Depends(require_write)])
 
@@ -93,10 +93,6 @@ def _ingest(
         return ingest_sources(store, sources, published=published, display=display)
 
 
-def _judgement_view(j: Judgement) -> dict[str, Any]:
-    return {"id": j.id, "kind": j.kind, "a": j.a, "b": j.b, "note": j.note, "created": j.created_at}
-
-
 def _entity_after(store: Store, member: tuple[str, str] | None) -> dict[str, Any] | None:
     """The resolved entity that now holds ``member``, after re-resolution."""
     if member is None:
@@ -116,7 +112,7 @@ def merge(request: Request, body: schemas.MergeRequest) -> dict[str, Any]:
             raise InputError(f"{a.name!r} and {b.name!r} are already one entity")
         member = next(iter(store.members(a.id)), None)
         judgement = store.add_judgement("merge", entity_ref(a), entity_ref(b), body.note)
-        return {"judgement": _judgement_view(judgement), "entity": _entity_after(store, member)}
+        return {"judgement": judgement_view(judgement), "entity": _entity_after(store, member)}
 
 
 @router.post("/split", response_model=schemas.JudgementResult)
@@ -126,7 +122,7 @@ def split(request: Request, body: schemas.SplitRequest) -> dict[str, Any]:
         entity = find_entity(store, body.entity)
         member = next(iter(store.members(entity.id)), None)
         judgement = store.add_judgement("split", entity_ref(entity), None, body.note)
-        return {"judgement": _judgement_view(judgement), "entity": _entity_after(store, member)}
+        return {"judgement": judgement_view(judgement), "entity": _entity_after(store, member)}
 
 
 @router.post("/lists", response_model=schemas.ListLoadResult)
