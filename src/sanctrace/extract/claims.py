@@ -876,16 +876,21 @@ class ClaimFinder:
                         break
                 objects = r.args(first, otypes) or objects
             subjects: list[int] = []
+            has_subject = False  # a subject the grammar names rules out the nearest name
             if anchor.pos_ in ("VERB", "AUX", "ADJ") and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children
             ):
                 subjects = r.subject(anchor, stypes)
+            elif anchor.dep_ == "conj" and anchor.pos_ in ("VERB", "AUX"):
+                # "the drone is equipped with X and is used in Ukraine": the drone is used
+                subjects = r.subject(anchor, stypes)
+                has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.head.children)
             elif anchor.dep_ in ("acl", "amod", "relcl") or anchor.head.dep_ == "acl":
                 head = anchor.head if anchor.dep_ in ("acl", "amod") else anchor.head.head
                 subjects = r.args(head, stypes)
             elif anchor.dep_ in ("acomp", "attr", "prep"):
                 subjects = r.subject(anchor.head, stypes)
-            if not subjects:
+            if not subjects and not has_subject:
                 near = self._mentions_between(max(sent.start, start - 4), start, stypes)
                 subjects = near[-1:]
             for s in subjects:

@@ -358,11 +358,51 @@ class EntityIndex:
                     c.dep_ == "compound" for c in tok.children
                 ):
                     want = ("Organization",)
+                elif tok.lemma_.lower() in lex.product_nouns and not any(
+                    self.tok_ent[c.i] >= 0 for c in tok.lefts
+                ):  # "the Oryol-7 drone" names its product; "the drone" refers back
+                    ante = self._product_of_kind(tok, recent)
+                    if ante is not None:
+                        self.ref[tok.i] = ante
+                    continue
             if want is None:
                 continue
             ante = self._antecedent(tok, recent, want, contains, self._clause_subjects(tok))
             if ante is not None:
                 self.ref[tok.i] = ante
+
+    def _product_of_kind(self, tok: Token, recent: list[tuple[int, int, bool]]) -> int | None:
+        """ "the drone" after "the Zarnitsa drone" or "the Zarnitsa, a one-way attack drone":
+        the last product named as that kind within the two sentences before; None when
+        none was, or when two different ones were."""
+        kind = tok.lemma_.lower()
+        floor = tok.sent.start
+        for _ in range(2):
+            if floor == 0:
+                break
+            floor = self.doc[floor - 1].sent.start
+        found = {
+            e
+            for i, e, _subj in recent
+            if i >= floor and self.clusters[e].type == "Product" and self._named_as(i, e, kind)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _named_as(self, i: int, e: int, kind: str) -> bool:
+        """Whether the mention of product ``e`` at token ``i`` is called a ``kind`` there:
+        the noun follows the name closely or heads an appositive to it."""
+        doc = self.doc
+        j = i
+        while j < len(doc) and self.tok_ent[j] == e:
+            j += 1
+        for t in doc[j : min(len(doc), j + 4)]:
+            if t.lemma_.lower() == kind:
+                return True
+            if t.is_punct or self.tok_ent[t.i] >= 0:
+                break
+        return any(
+            c.dep_ == "appos" and c.lemma_.lower() == kind for c in doc[j - 1].head.children
+        ) or any(c.dep_ == "appos" and c.lemma_.lower() == kind for c in doc[j - 1].children)
 
     def _speaker_of(self, tok: Token) -> int | None:
         """ "Beijing says it was unaware", "the ministry said it had not ...": "it" as the
