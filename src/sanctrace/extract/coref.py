@@ -18,6 +18,7 @@ from sanctrace.extract.lexicon import Lexicon
 
 _SING = frozenset({"it", "its", "itself"})
 _PLUR = frozenset({"they", "their", "them", "themselves"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _SOURCE_VERBS = frozenset(
     {"obtain", "review", "see", "compile", "analyse", "analyze", "examine", "publish"}
@@ -347,6 +348,8 @@ class EntityIndex:
             contains: str | None = None
             if tok.pos_ == "PRON" and low in _SING:
                 want = ("Organization", "PublicBody")
+            elif tok.pos_ == "PRON" and low in _PERSON_PRONOUNS:
+                want = ("Person",)  # "Yerlan Sadykov ... He declined to comment."
             elif tok.pos_ == "PRON" and low in _PLUR:
                 want = ("Group",)
             elif tok.pos_ == "NOUN" and any(
