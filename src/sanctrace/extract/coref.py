@@ -26,6 +26,7 @@ _SOURCE_VERBS = frozenset(
 )
 _DOCUMENTS = frozenset(
     {"invoice", "record", "declaration", "document", "data", "file", "filing", "contract"}
+    | {"correspondence", "report", "message", "chat", "spreadsheet", "minutes"}
     | {"email", "image", "photograph", "letter", "log", "manifest", "ledger", "database"}
 )
 _SOURCE_HEADS = frozenset({"project", "consortium", "investigation", "database", "newsroom"})
@@ -80,6 +81,24 @@ class EntityIndex:
                 c.type = "Organization"
             elif c.type in ("Person", "Location", "Product") and self._document_source(c):
                 c.type = "Organization"
+        self._products_by_apposition()
+
+    def _products_by_apposition(self) -> None:
+        """ "the Garpiya, a long-range one-way attack drone": a name the model alone typed
+        as a firm, place or person is a product when an appositive calls it one."""
+        for tok in self.doc:
+            if tok.dep_ != "appos" or tok.lemma_.lower() not in self.lex.product_nouns:
+                continue
+            if tok.pos_ != "NOUN" or self.tok_ent[tok.i] >= 0:
+                continue
+            e = self.tok_ent[tok.head.i]
+            if e < 0:
+                continue
+            c = self.clusters[e]
+            if c.type in ("Organization", "Location", "Person") and all(
+                m.source.startswith("ner") or m.source == "repeat" for m in c.mentions
+            ):
+                c.type = "Product"
 
     # -- lookup ---------------------------------------------------------------------------
     def _trades_goods(self, c: Cluster) -> bool:
@@ -127,7 +146,9 @@ class EntityIndex:
             if verb.lemma_.lower() not in _SOURCE_VERBS:
                 continue
             held = verb.head if verb.dep_ in ("acl", "relcl") else None
-            if held is not None and held.lemma_.lower() in _DOCUMENTS:
+            if held is not None and any(
+                h.lemma_.lower() in _DOCUMENTS for h in (held, *held.conjuncts)
+            ):  # "travel records, test reports and correspondence reviewed by X"
                 return True
         return False
 
