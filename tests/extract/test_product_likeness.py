@@ -32,3 +32,10 @@ def test_known_place_stays_a_place(extract_text):
     got = _types(out)
     assert got.get("Kazan") == "Location"
     assert got.get("Sakhalin", "Location") == "Location"
+
+
+def test_design_that_follows_a_name(extract_text):
+    out = extract_text(
+        "Kordan Dynamics LLC builds the Zarnitsa, a drone whose design follows Iran's Qadrak."
+    )
+    assert _types(out).get("Qadrak") == "Product"

@@ -848,6 +848,14 @@ def _products_not_places(doc: Doc, lex: Lexicon, kept: list[Mention]) -> list[Me
                     product = any(
                         h.lower_ in lex.product_nouns or h.lemma_.lower() == "design" for h in hosts
                     )
+        if not product and root.dep_ == "dobj":  # "whose design follows Iran's Shahed"
+            verb = root.head
+            if verb.lower_ in lex.product_likeness.get("object_of_if_product", ()):
+                product = any(
+                    c.dep_ == "nsubj"
+                    and (c.lower_ in lex.product_nouns or c.lemma_.lower() == "design")
+                    for c in verb.children
+                )
         if product:
             kept[k] = replace(m, type="Product")
     return kept
