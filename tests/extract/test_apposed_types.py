@@ -27,3 +27,14 @@ def test_reviewer_of_reports_and_correspondence_is_an_outlet(extract_text):
         "and correspondence reviewed by Ledgerwick."
     )
     assert _types(out).get("Ledgerwick") == "Organization"
+
+
+def test_company_appositive_after_a_maker_describes_the_maker(extract_text):
+    out = extract_text(
+        "Kordan Dynamics LLC also tested a vertical take-off drone, the HX-52, made by Hunan "
+        "Tiankovo, another Chinese company, the outlet said."
+    )
+    got = _types(out)
+    assert got.get("HX-52") == "Product"
+    assert got.get("Hunan Tiankovo") == "Organization"
+    assert "Chinese company" not in out["by_name"]["HX-52"]["aliases"]

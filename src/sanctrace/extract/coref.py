@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sanctrace.extract.entities import Cluster, fold, surface
+from sanctrace.extract.gazetteer import load_gazetteer
 from sanctrace.extract.lexicon import Lexicon
 
 _SING = frozenset({"it", "its", "itself"})
@@ -67,6 +68,7 @@ class EntityIndex:
         self.ref: dict[int, int] = {}
         self.descriptors: dict[int, list[tuple[int, int]]] = {}
         self._appositives()
+        self._trailing_appositives()
         self._premodifiers()
         self._predicate_nominals()
         self._indefinites()
@@ -81,6 +83,8 @@ class EntityIndex:
                 c.type = "Organization"
             elif c.type in ("Person", "Location", "Product") and self._document_source(c):
                 c.type = "Organization"
+            elif c.type == "Location" and c.families and self._unknown_place(c):
+                c.type = "Organization"  # "Hunan Tiankovo, another Chinese company"
         self._products_by_apposition()
 
     def _products_by_apposition(self) -> None:
@@ -126,6 +130,12 @@ class EntityIndex:
                 ):
                     found = True
         return found
+
+    def _unknown_place(self, c: Cluster) -> bool:
+        """A place only by the model's word: no gazetteer or country list knows the name."""
+        if not all(m.source.startswith("ner") for m in c.mentions):
+            return False
+        return c.name.lower() not in self.lex.places and not load_gazetteer().knows(c.name)
 
     def _document_source(self, c: Cluster) -> bool:
         """ "invoices obtained by Pahonia Monitor", "records reviewed by Nordwerk Recherche",
@@ -230,7 +240,13 @@ class EntityIndex:
                         ec = self.at(c.i)
                         if c.i < tok.i and ec is not None and c.i > head.i:
                             eh = ec
-                self._tie(tok, named if named is not None else eh)
+                target = named if named is not None else eh
+                if (
+                    self.clusters[target].type == "Product"
+                    and tok.lemma_.lower() in self.lex.org_noun_family
+                ):
+                    continue  # "the HW52V, made by X, another Chinese company": not the drone
+                self._tie(tok, target)
             elif et is not None and eh is None and head.pos_ in ("NOUN", "NUM", "PRON"):
                 self._tie(head, et)
         # "a Serbian intermediary, Balkan Trade Partners." where the parse missed the appositive
@@ -249,6 +265,35 @@ class EntityIndex:
                 end >= len(doc) or doc[end].is_punct
             ):
                 self._tie(tok, ci)
+
+    def _trailing_appositives(self) -> None:
+        """ "made by Hunan Haotianyi, another Chinese company,": an appositive the parser hung
+        on an earlier noun describes the name right before its comma."""
+        doc = self.doc
+        n = len(doc)
+        for ci, c in enumerate(self.clusters):
+            if c.type not in ("Organization", "Person"):
+                continue
+            for m in c.mentions:
+                if m.end + 2 >= n or doc[m.end].text != ",":
+                    continue
+                if doc[m.end + 1].lower_ not in ("a", "an", "another"):
+                    continue
+                for t in doc[m.end + 2 : min(n, m.end + 6)]:
+                    if t.pos_ == "NOUN":
+                        if (
+                            t.dep_ == "appos"
+                            and t.lemma_.lower() in self.lex.org_noun_family
+                            and self._not_actor(t.head.i)
+                        ):
+                            self._tie(t, ci)
+                        break
+                    if t.is_punct or self.tok_ent[t.i] >= 0:
+                        break
+
+    def _not_actor(self, i: int) -> bool:
+        e = self.at(i)
+        return e is None or self.clusters[e].type not in ("Organization", "Person")
 
     def _called(self, noun: Token) -> int | None:
         """ "a company called X": the entity a description is said to be named."""
