@@ -39,3 +39,12 @@ def test_city_prosecutors_office_keeps_the_city_apart(extract_text):
     assert got.get("Hanover public prosecutor's office") == "PublicBody"
     assert "Hanover" not in out["by_name"]["Hanover public prosecutor's office"]["aliases"]
     assert "Hanover" in got  # the firm's city stays its own entity
+
+
+def test_capitalised_office_after_a_possessive_is_its_own_body(extract_text):
+    # near miss: "the Treasury's Office of Foreign Assets Control" is a body of its own
+    out = extract_text(
+        "The Treasury's Office of Foreign Assets Control said Kordan Dynamics LLC had "
+        "supplied engines to Velsk Trading LLC."
+    )
+    assert "Office of Foreign Assets Control" in _types(out)

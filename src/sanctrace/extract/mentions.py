@@ -400,8 +400,13 @@ def _public_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
         if low in lex.public_owned_heads:
             end = _owned_mission(doc, i, lex)
             cap = True
-        elif end + 1 < n and doc[end].text in _POSS and doc[end + 1].lower_ in lex.public_heads:
-            end += 2  # "the public prosecutor's office"
+        elif (
+            end + 1 < n
+            and doc[end].text in _POSS
+            and doc[end + 1].is_lower
+            and doc[end + 1].lower_ in lex.public_heads
+        ):
+            end += 2  # "the public prosecutor's office", not "Treasury's Office of ..."
         if (
             end + 2 < n
             and doc[end].lower_ in ("of", "for")
