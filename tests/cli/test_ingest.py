@@ -58,9 +58,12 @@ def test_ingest_twice_changes_nothing(
             "binary|PNG|image|unsupported",
         ),
         ("empty.txt", b"   \n\n", "empty"),
-        ("bomb.xml", b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">'
-         b'<!ENTITY b "&a;&a;&a;&a;">]><rss><channel><item><title>&b;</title></item></channel></rss>',
-         "entit|DOCTYPE|hostile"),
+        (
+            "bomb.xml",
+            b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+            b"<rss><channel><item><title>&b;</title></item></channel></rss>",
+            "entit|DOCTYPE|hostile",
+        ),
     ],
 )
 def test_rejected_file_names_itself_and_changes_nothing(
