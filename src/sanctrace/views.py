@@ -21,6 +21,7 @@ def match_view(m: ScreenMatch) -> dict[str, Any]:
         "name": m.name,
         "score": round(m.score, 3),
         "programs": m.programs,
+        "matched_alias": m.matched_alias,
         "explanation": m.explanation,
     }
 

@@ -13,18 +13,7 @@ from sanctrace.model import ENTITY_TYPES, ScreenMatch
 from sanctrace.screen.screening import load_index, screen_entities, screen_name
 from sanctrace.settings import get_settings
 from sanctrace.store import open_store
-
-
-def _match_json(m: ScreenMatch) -> dict[str, object]:
-    return {
-        "list": m.list,
-        "list_id": m.list_id,
-        "name": m.name,
-        "score": m.score,
-        "programs": m.programs,
-        "matched_alias": m.matched_alias,
-        "explanation": m.explanation,
-    }
+from sanctrace.views import match_view
 
 
 def _table(matches: list[ScreenMatch]) -> Table:
@@ -83,7 +72,7 @@ def register(app: typer.Typer) -> None:
             if name is not None:
                 matches = screen_name(index, name, type, country or [], threshold, limit)
                 if json:
-                    print_json({"query": name, "matches": [_match_json(m) for m in matches]})
+                    print_json({"query": name, "matches": [match_view(m) for m in matches]})
                 elif matches:
                     console.print(_table(matches))
                 else:
@@ -95,7 +84,7 @@ def register(app: typer.Typer) -> None:
         if json:
             print_json({"screening": [
                 {"entity": entity_id, "name": names.get(entity_id, ""), "type": types[entity_id],
-                 "matches": [_match_json(m) for m in matches]}
+                 "matches": [match_view(m) for m in matches]}
                 for entity_id, matches in results.items()
             ]})
             return

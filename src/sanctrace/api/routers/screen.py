@@ -36,5 +36,5 @@ def screen(
         matches = screen_name(index, name, type, country or [], threshold, limit)
     return {
         "query": name,
-        "matches": [match_view(m) | {"matched_alias": m.matched_alias} for m in matches],
+        "matches": [match_view(m) for m in matches],
     }
