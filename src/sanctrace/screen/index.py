@@ -170,6 +170,18 @@ class NameIndex:
                 cache[token] = value
         return value
 
+    def _weigher(self) -> Callable[[str], float]:
+        """``weight`` with its cache looked up first: compare calls it for every token
+        of every candidate, and most tokens are already cached."""
+        cache = self.__dict__.setdefault("_weights", {})
+        get, slow = cache.get, self.weight
+
+        def weight(token: str) -> float:
+            value = get(token)
+            return slow(token) if value is None else value
+
+        return weight
+
     def specificity(self, token: str) -> float:
         """1 for a token only one designation carries, falling to 0 at fifty."""
         df = max(1, self.token_df(token))
@@ -191,12 +203,16 @@ class NameIndex:
         common: list[tuple[np.ndarray, float]] = []
         query_mass = 0.0
         token_keys = 0
-        for key in keys:
-            kid = self.key_ids.get(key)
-            if kid is None:
-                continue
-            w = float(self.key_weight[kid])
-            start, end = self.offsets[kid], self.offsets[kid + 1]
+        get = self.key_ids.get
+        found = [(key, kid) for key in keys if (kid := get(key)) is not None]
+        if not found:
+            return np.zeros(0, np.int32)
+        # One vectorised lookup per column, not three numpy scalar reads per key.
+        kids = np.fromiter((kid for _key, kid in found), np.int64, len(found))
+        key_weights = self.key_weight[kids].tolist()
+        starts = self.offsets[kids].tolist()
+        ends = self.offsets[kids + 1].tolist()
+        for (key, _kid), w, start, end in zip(found, key_weights, starts, ends, strict=True):
             if key[0] == "t":
                 query_mass += w
                 token_keys += 1
@@ -253,22 +269,30 @@ class NameIndex:
         short_forms: dict[int, frozenset[str]] = {}
         edits: dict[int, tuple[tuple[str, str], ...]] = {}
         keys = query_keys(query, self.key_ids.__contains__)
-        pool = self._candidates(keys, max(POOL, candidates)).tolist()
-        for nid in pool[:candidates]:
-            entry = int(self.name_entry[nid])
+        found = self._candidates(keys, max(POOL, candidates))
+        pool = found.tolist()
+        scored = pool[:candidates]
+        scored_entries = self.name_entry[found[:candidates]].tolist()
+        as_person: NameKey | None = query if person_query else None  # normalised once
+        weight, specificity = self._weigher(), self.specificity
+        context = schema is not None or bool(wanted)
+        for nid, entry in zip(scored, scored_entries, strict=True):
             person = self.entry_schema[entry] in PERSON_SCHEMAS
             listed = NameKey(self.name_text[nid], tuple(self.name_tokens[nid].split()),
                              frozenset(self.name_forms[nid].split()))
-            if person and not person_query:
-                query_here = normalise(name, True)
+            if person:
+                if as_person is None:
+                    as_person = normalise(name, True)
+                query_here = as_person
             else:
                 query_here = query
-            result = compare(query_here, listed, self.weight, self.specificity, person)
+            result = compare(query_here, listed, weight, specificity, person)
             score, why = result.score, result.explanation
-            penalty, reason = self._context_penalty(entry, schema, wanted)
-            if penalty:
-                score = max(0.0, score - penalty)
-                why = f"{why}; {reason}"
+            if context:
+                penalty, reason = self._context_penalty(entry, schema, wanted)
+                if penalty:
+                    score = max(0.0, score - penalty)
+                    why = f"{why}; {reason}"
             current = best.get(entry)
             if current is None or score > current[0]:
                 best[entry] = (score, nid, why)
