@@ -235,8 +235,13 @@ class NameIndex:
             return np.zeros(0, np.int32)
         ids = np.concatenate(slices)
         ws = np.repeat(np.asarray(weights), [len(s) for s in slices])
-        unique_ids, inverse = np.unique(ids, return_inverse=True)
-        totals = np.bincount(inverse, weights=ws)
+        # Sum each name's key weights: a stable sort groups its postings (in their
+        # original order, so sums are as np.unique + bincount gives them, only cheaper).
+        order = np.argsort(ids, kind="stable")
+        ids = ids[order]
+        starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
+        unique_ids = ids[starts]
+        totals = np.add.reduceat(ws[order], starts)
         for postings, w in common:
             at = np.searchsorted(postings, unique_ids)
             at[at == len(postings)] = 0
