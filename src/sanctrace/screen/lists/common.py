@@ -82,6 +82,16 @@ def csv_rows(path: Path, text: str | None = None) -> Iterator[tuple[int, list[st
         ) from exc
 
 
+def check_width(
+    cells: list[str], width: int, where: str, path: Path, hint: str = "is the file truncated?"
+) -> None:
+    """A record with the wrong number of fields is an error naming its line or row."""
+    if len(cells) != width:
+        raise ListFormatError(
+            f"{where}: expected {width} fields, found {len(cells)}; {hint}", source=str(path)
+        )
+
+
 def clean(value: object) -> str:
     """Collapse whitespace; None and OFAC's ``-0-`` placeholder become ''."""
     if value is None:

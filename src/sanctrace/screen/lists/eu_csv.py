@@ -16,6 +16,7 @@ from sanctrace.errors import ListFormatError
 from sanctrace.model import Designation
 from sanctrace.screen.lists.common import (
     add_identifier,
+    check_width,
     clean,
     country_codes,
     csv_rows,
@@ -64,12 +65,7 @@ def read_eu(path: Path) -> Iterator[Designation]:
     for line, cells in rows:
         if not cells:
             continue
-        if len(cells) != len(header):
-            raise ListFormatError(
-                f"line {line}: expected {len(header)} fields, found {len(cells)}; "
-                "is the file truncated?",
-                source=str(path),
-            )
+        check_width(cells, len(header), f"line {line}", path)
         row = dict(zip(header, cells, strict=True))
         names = name_variants(row["name"])
         if not names:

@@ -16,6 +16,7 @@ from sanctrace.errors import ListFormatError
 from sanctrace.model import Designation
 from sanctrace.screen.lists.common import (
     add_identifier,
+    check_width,
     clean,
     country_code,
     csv_rows,
@@ -39,12 +40,9 @@ def _records(path: Path, width: int, text: str | None = None) -> Iterator[tuple[
     for line, cells in csv_rows(path, text):
         if not cells or (len(cells) == 1 and cells[0].strip() in ("\x1a", "")):
             continue
-        if len(cells) != width:
-            raise ListFormatError(
-                f"line {line}: expected {width} fields, found {len(cells)}; "
-                "is the file truncated or not this OFAC format?",
-                source=str(path),
-            )
+        check_width(
+            cells, width, f"line {line}", path, "is the file truncated or not this OFAC format?"
+        )
         if not clean(cells[0]).isdigit():
             raise ListFormatError(
                 f"line {line}: ent_num {cells[0]!r} is not a number", source=str(path)

@@ -17,6 +17,7 @@ from sanctrace.errors import ListFormatError
 from sanctrace.model import Designation
 from sanctrace.screen.lists.common import (
     add_identifier,
+    check_width,
     clean,
     country_codes,
     csv_rows,
@@ -170,12 +171,7 @@ def read_conlist(path: Path, *, xlsx: bool = False) -> tuple[date | None, Iterat
             extra = cells[len(header) :]
             if xlsx and len(cells) != len(header) and not any(c.strip() for c in extra):
                 cells = (cells + [""] * len(header))[: len(header)]
-            if len(cells) != len(header):
-                raise ListFormatError(
-                    f"row {line}: expected {len(header)} fields, found {len(cells)}; "
-                    "is the file truncated?",
-                    source=str(path),
-                )
+            check_width(cells, len(header), f"row {line}", path)
             row = dict(zip(header, cells, strict=True))
             group = clean(row.get("Group ID"))
             if not group:
